@@ -1,2 +1,4 @@
-/** Public surface of @geneva-otel/geneva-core. */
-export const PACKAGE_NAME = '@geneva-otel/geneva-core';
+/** Public surface of @geneva-otel/geneva-core: the encoding surface and the client surface. */
+
+export * from './client.js';
+export * from './encoding.js';

@@ -1,0 +1,2 @@
+// Client surface (config service, authentication, uploads, errors, backoff).
+export {};

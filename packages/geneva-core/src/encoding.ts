@@ -1,0 +1,2 @@
+// Encoding and decoding surface (OTLP model → Bond central blob → LZ4 chunks, and back).
+export {};
