@@ -23,5 +23,8 @@ export const sharedTestConfig: ViteUserConfig = {
     testTimeout: 30_000,
     hookTimeout: 30_000,
     include: ['test/**/*.test.ts'],
+    // The JSON report feeds scripts/test-summary.mjs, which prints one closing line for CI.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/vitest.json' },
   },
 };
