@@ -5,8 +5,9 @@ import type { ViteUserConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Maps `@geneva-otel/<pkg>[/<subpath>]` to `packages/<pkg>/src/<subpath or index>.ts`. */
+/** Maps `@geneva-otel/<pkg>[/<subpath>]` to `packages/<pkg>/src/<subpath or index>.ts` (codegen: `codegen/src`). */
 export const workspaceAliases = [
+  { find: /^@geneva-otel\/codegen$/, replacement: `${root}codegen/src/index.ts` },
   {
     find: /^@geneva-otel\/(geneva-core|geneva-emulator|otel-plugin|builder-manifest)$/,
     replacement: `${root}packages/$1/src/index.ts`,

@@ -1,0 +1,179 @@
+// The zero-code start in a real child process: `node --import <register bundle> app.mjs`. The register
+// entry is bundled from src/ with esbuild (as tsup does for dist/register.js, dependencies external), so
+// the test never runs a stale build; everything else is real: NodeSDK, signals, exit codes.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, transform } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateManifest } from '../../src/index.js';
+import {
+  builderConfig,
+  createTempProject,
+  FIXTURE_COMPONENTS,
+  type TempProject,
+} from '../helpers/temp-project.js';
+
+const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+const APP = `
+import { trace } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
+logs.getLogger('app').emit({ body: 'hello from app' });
+trace.getTracer('app').startSpan('app-span').end();
+console.log('app ran');
+if (process.env.APP_WAIT) { setInterval(() => {}, 1000); console.log('ready'); }
+`;
+
+const CONFIG = `
+receivers: { otlp: { protocols: { grpc: } } }
+processors: { batch: { timeout: 30s } }
+exporters:
+  memory: { label: primary, output: "\${env:OUT}" }
+  memory/secondary: { label: secondary, output: "\${env:OUT}" }
+service:
+  pipelines:
+    logs: { receivers: [otlp], processors: [batch], exporters: [memory, memory/secondary] }
+    traces: { receivers: [otlp], processors: [batch], exporters: [memory, memory/secondary] }
+`;
+
+let project: TempProject;
+let manifest: string;
+let bundleDir: string;
+let register: string;
+beforeAll(async () => {
+  // Inside the package (git-ignored .tmp/) so the bundle's external imports resolve from node_modules.
+  mkdirSync(join(PACKAGE_DIR, '.tmp'), { recursive: true });
+  bundleDir = mkdtempSync(join(PACKAGE_DIR, '.tmp', 'register-'));
+  register = join(bundleDir, 'register.mjs');
+  await build({
+    entryPoints: [join(PACKAGE_DIR, 'src/register.ts')],
+    outfile: register,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    external: ['./generated/components.js'], // the default manifest; these tests name theirs
+    logLevel: 'silent',
+  });
+  project = createTempProject();
+  const config = project.write(
+    'builder-config.yaml',
+    builderConfig({
+      exporters: [
+        `package: '@fixture/memory-exporter'\npath: ${join(FIXTURE_COMPONENTS, 'memory-exporter')}`,
+      ],
+    }),
+  );
+  await generateManifest({ config });
+  // The generated TypeScript manifest, type-stripped for plain node.
+  const ts = readFileSync(join(project.dir, 'generated/components.ts'), 'utf8');
+  manifest = join(project.dir, 'generated/components.mjs');
+  writeFileSync(manifest, (await transform(ts, { loader: 'ts', format: 'esm' })).code);
+  project.write('app.mjs', APP);
+  project.write('otel.yaml', CONFIG);
+  project.write(
+    'bad.yaml',
+    'exporters: { memory: { colour: red } }\nservice: { pipelines: { metrics: { exporters: [memory] } } }\n',
+  );
+});
+afterAll(() => {
+  project.cleanup();
+  rmSync(bundleDir, { recursive: true, force: true });
+});
+
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runApp(
+  env: Record<string, string>,
+  onStdout?: (text: string, child: ChildProcess) => void,
+): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', pathToFileURL(register).href, join(project.dir, 'app.mjs')],
+      {
+        cwd: project.dir,
+        env: { PATH: process.env['PATH'] ?? '', OTEL_GENEVA_MANIFEST: manifest, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      onStdout?.(stdout, child);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+const rows = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, string>)
+        .map((r) => `${r['signal']} ${r['label']} ${r['body'] ?? r['name']}`)
+        .sort()
+    : [];
+
+const EXPECTED = [
+  'logs primary hello from app',
+  'logs secondary hello from app',
+  'traces primary app-span',
+  'traces secondary app-span',
+];
+
+describe('node --import …/register', () => {
+  it('exports to both named instances and flushes when the app ends (beforeExit)', async () => {
+    const out = join(project.dir, 'natural.jsonl');
+    const result = await runApp({ OTEL_GENEVA_CONFIG: join(project.dir, 'otel.yaml'), OUT: out });
+    expect(result.stderr).toBe('');
+    expect(result).toMatchObject({ code: 0, stdout: 'app ran\n' });
+    expect(rows(out)).toEqual(EXPECTED); // the 30 s batch timeout never fired: the exit flush sent them
+  });
+
+  it('flushes on SIGTERM and then ends by that signal', async () => {
+    const out = join(project.dir, 'sigterm.jsonl');
+    let sent = false;
+    const result = await runApp(
+      { OTEL_GENEVA_CONFIG: join(project.dir, 'otel.yaml'), OUT: out, APP_WAIT: '1' },
+      (text, child) => {
+        if (!sent && text.includes('ready')) {
+          sent = true;
+          child.kill('SIGTERM');
+        }
+      },
+    );
+    expect(result).toMatchObject({ code: null, signal: 'SIGTERM' });
+    expect(rows(out)).toEqual(EXPECTED);
+  });
+
+  it('a bad config stops the app with every problem listed; continue mode runs it without export', async () => {
+    const bad = await runApp({ OTEL_GENEVA_CONFIG: join(project.dir, 'bad.yaml') });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe(''); // the app never ran
+    expect(bad.stderr).toContain('geneva-otel: invalid configuration');
+    expect(bad.stderr).toContain('- service.pipelines.metrics: metrics pipelines are not supported');
+    const cont = await runApp({
+      OTEL_GENEVA_CONFIG: join(project.dir, 'bad.yaml'),
+      OTEL_GENEVA_ON_CONFIG_ERROR: 'continue',
+    });
+    expect(cont).toMatchObject({ code: 0, stdout: 'app ran\n' });
+    expect(cont.stderr).toContain('continuing without exporting telemetry');
+  });
+});

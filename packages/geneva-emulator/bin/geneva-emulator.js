@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Committed shim so that npm links the `geneva-emulator` bin at `npm ci` time, before dist/ exists
+// (npm skips bins whose target is missing). The CLI itself is dist/cli.js, built by `npm run build`.
+import('../dist/cli.js').catch((err) => {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
+    process.stderr.write(
+      'geneva-emulator: dist/ is missing; run `npm run build` (or `npx turbo run build`) first\n',
+    );
+  } else {
+    process.stderr.write(`geneva-emulator: ${err?.stack ?? err}\n`);
+  }
+  process.exitCode = 1;
+});
