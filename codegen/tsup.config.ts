@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // import.meta.url locates go-helper/ and src/runtime/ from dist/ too (CJS gets a shim).
+  shims: true,
 });
