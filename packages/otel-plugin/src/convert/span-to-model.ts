@@ -1,0 +1,82 @@
+/** SDK spans → `ExportTraceServiceRequest` (grouped by resource, then scope), without serialising. */
+import type { SpanContext } from '@opentelemetry/api';
+import { hrTimeToNanosString, toKeyValues } from './attributes.js';
+import type { ExportTraceServiceRequest, ResourceSpans, ScopeSpans, Span } from './otlp-model.js';
+import { scopeKey, toResource, toScope } from './resource.js';
+import type { ReadableSpanLike, SdkResource } from './sdk-types.js';
+
+const HAS_IS_REMOTE = 0x100;
+const IS_REMOTE = 0x200;
+
+/** OTLP span flags: W3C trace flags in the low byte plus the "is remote" bits (OTLP 1.x). */
+function spanFlags(traceFlags: number, isRemote: boolean | undefined): number {
+  return (traceFlags & 0xff) | HAS_IS_REMOTE | (isRemote ? IS_REMOTE : 0);
+}
+
+function linkContext(ctx: SpanContext) {
+  return { traceId: ctx.traceId, spanId: ctx.spanId, traceState: ctx.traceState?.serialize() };
+}
+
+/** Maps one SDK span to an OTLP span; the span kind is shifted by one (OTLP has UNSPECIFIED = 0). */
+export function spanToModel(span: ReadableSpanLike): Span {
+  const ctx = span.spanContext();
+  const parentSpanId = span.parentSpanContext?.spanId;
+  return {
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    parentSpanId: parentSpanId ? parentSpanId : undefined,
+    traceState: ctx.traceState?.serialize(),
+    name: span.name,
+    kind: span.kind == null ? 0 : span.kind + 1,
+    startTimeUnixNano: hrTimeToNanosString(span.startTime),
+    endTimeUnixNano: hrTimeToNanosString(span.endTime),
+    attributes: toKeyValues(span.attributes),
+    droppedAttributesCount: span.droppedAttributesCount,
+    events: span.events.map((event) => ({
+      attributes: toKeyValues(event.attributes),
+      name: event.name,
+      timeUnixNano: hrTimeToNanosString(event.time),
+      droppedAttributesCount: event.droppedAttributesCount || 0,
+    })),
+    droppedEventsCount: span.droppedEventsCount,
+    status: { code: span.status.code, message: span.status.message },
+    links: span.links.map((link) => ({
+      attributes: toKeyValues(link.attributes),
+      ...linkContext(link.context),
+      droppedAttributesCount: link.droppedAttributesCount || 0,
+      flags: spanFlags(link.context.traceFlags, link.context.isRemote),
+    })),
+    droppedLinksCount: span.droppedLinksCount,
+    flags: spanFlags(ctx.traceFlags, span.parentSpanContext?.isRemote),
+  };
+}
+
+/** Groups SDK spans into one OTLP request, preserving span order within each scope. */
+export function spansToModel(spans: readonly ReadableSpanLike[]): ExportTraceServiceRequest {
+  const byResource = new Map<SdkResource, Map<string, ScopeSpans>>();
+  for (const span of spans) {
+    let byScope = byResource.get(span.resource);
+    if (byScope === undefined) {
+      byScope = new Map();
+      byResource.set(span.resource, byScope);
+    }
+    const key = scopeKey(span.instrumentationScope);
+    let scopeSpans = byScope.get(key);
+    if (scopeSpans === undefined) {
+      const scope = span.instrumentationScope;
+      scopeSpans = { scope: toScope(scope), spans: [], schemaUrl: scope.schemaUrl };
+      byScope.set(key, scopeSpans);
+    }
+    scopeSpans.spans.push(spanToModel(span));
+  }
+  const resourceSpans: ResourceSpans[] = [];
+  for (const [resource, byScope] of byResource) {
+    const otlpResource = toResource(resource);
+    resourceSpans.push({
+      resource: otlpResource,
+      scopeSpans: [...byScope.values()],
+      schemaUrl: otlpResource.schemaUrl,
+    });
+  }
+  return { resourceSpans };
+}
