@@ -18,6 +18,12 @@ export interface EntraTokenSource {
   resource: string;
   /** Human-readable kind for messages, e.g. "managed identity". */
   description: string;
+  /**
+   * Builds a new credential with empty caches (workload identity: @azure/identity keeps the
+   * federated token file's content for 5 minutes and MSAL's token cache per instance). Used by
+   * the refresh after a 401/403, which then replaces `credential`.
+   */
+  renew?: () => TokenCredential;
 }
 
 /** Extra settings for the credentials @azure/identity builds. */
@@ -45,17 +51,18 @@ export function createTokenSource(
       return { credential, resource, description: 'managed identity' };
     }
     case 'workload_identity': {
-      const credential = new WorkloadIdentityCredential({
-        ...tls,
-        ...(auth.clientId === undefined ? {} : { clientId: auth.clientId }),
-        ...(auth.tenantId === undefined ? {} : { tenantId: auth.tenantId }),
-        ...(auth.tokenFilePath === undefined ? {} : { tokenFilePath: auth.tokenFilePath }),
-        ...(auth.authorityHost === undefined ? {} : { authorityHost: auth.authorityHost }),
-        ...(auth.disableInstanceDiscovery === undefined
-          ? {}
-          : { disableInstanceDiscovery: auth.disableInstanceDiscovery }),
-      });
-      return { credential, resource: auth.resource, description: 'workload identity' };
+      const build = () =>
+        new WorkloadIdentityCredential({
+          ...tls,
+          ...(auth.clientId === undefined ? {} : { clientId: auth.clientId }),
+          ...(auth.tenantId === undefined ? {} : { tenantId: auth.tenantId }),
+          ...(auth.tokenFilePath === undefined ? {} : { tokenFilePath: auth.tokenFilePath }),
+          ...(auth.authorityHost === undefined ? {} : { authorityHost: auth.authorityHost }),
+          ...(auth.disableInstanceDiscovery === undefined
+            ? {}
+            : { disableInstanceDiscovery: auth.disableInstanceDiscovery }),
+        });
+      return { credential: build(), renew: build, resource: auth.resource, description: 'workload identity' };
     }
     case 'credential':
       return { credential: auth.credential, resource: auth.resource, description: 'token credential' };
@@ -67,13 +74,21 @@ export function createTokenSource(
 /**
  * Gets a bearer token, trying `{resource}/.default`, `{resource}`, `{resource}/` in turn.
  * Fails with {@link AuthError} naming the scopes tried and the last error (never a token).
+ * `options.claims` is passed to `getToken` (a claims challenge: MSAL skips its cache for it).
  */
-export async function acquireEntraToken(source: EntraTokenSource, signal?: AbortSignal): Promise<string> {
+export async function acquireEntraToken(
+  source: EntraTokenSource,
+  signal?: AbortSignal,
+  options: { claims?: string } = {},
+): Promise<string> {
   const scopes = scopeCandidates(source.resource);
   let last: unknown;
   for (const scope of scopes) {
     try {
-      const token = await source.credential.getToken(scope, signal ? { abortSignal: signal } : {});
+      const token = await source.credential.getToken(scope, {
+        ...(signal ? { abortSignal: signal } : {}),
+        ...(options.claims === undefined ? {} : { claims: options.claims }),
+      });
       if (token?.token) {
         log.debug(`acquired ${source.description} token for scope ${scope}`);
         return token.token;

@@ -1,22 +1,14 @@
 // Turns an OTLP/JSON-shaped export request (parsed JSON, or decoded protobuf) into the plugin's OTLP
 // model, validated record by record, and flattens it into one unit per log record or span. Units
 // travel through the exporter engine like SDK records would, and are regrouped into requests by
-// resource and scope when a batch is taken off the queue. Nothing is rounded: int64 values and
+// resource and scope (otlp-regroup.ts) when the engine converts a chunk. Nothing is rounded: int64 values and
 // nanosecond times stay decimal strings, flags stay as given, so a replay writes what the file says.
-import type {
-  AnyValue,
-  ExportLogsServiceRequest,
-  ExportTraceServiceRequest,
-  InstrumentationScope,
-  KeyValue,
-  LogRecord,
-  Resource,
-  Span,
-} from '../convert/otlp-model.js';
+import type { InstrumentationScope, LogRecord, Resource, Span } from '../convert/otlp-model.js';
+import { anyValue, keyValues } from './otlp-any-value.js';
 import type { JsonReader } from './otlp-json-values.js';
 
 /** Where a record sits: its resource and scope headers (shared by reference between units). */
-interface Header {
+export interface Header {
   resource: { resource: Resource; schemaUrl?: string };
   scope: { scope: InstrumentationScope; schemaUrl?: string };
 }
@@ -139,44 +131,6 @@ export function traceRequestToUnits(request: unknown, r: JsonReader): SpanUnit[]
   });
 }
 
-/** Regroups units (in order) into one request, one entry per run of the same resource and scope. */
-export function logUnitsToRequest(units: readonly LogUnit[]): ExportLogsServiceRequest {
-  return {
-    resourceLogs: regroup(units).map((g) => ({
-      ...g.resource,
-      scopeLogs: g.scopes.map((s) => ({ ...s.scope, logRecords: s.records })),
-    })),
-  };
-}
-
-/** Regroups span units (in order) into one request. */
-export function spanUnitsToRequest(units: readonly SpanUnit[]): ExportTraceServiceRequest {
-  return {
-    resourceSpans: regroup(units).map((g) => ({
-      ...g.resource,
-      scopeSpans: g.scopes.map((s) => ({ ...s.scope, spans: s.records })),
-    })),
-  };
-}
-
-function regroup<R>(units: readonly (Header & { record: R })[]) {
-  const groups: { resource: Header['resource']; scopes: { scope: Header['scope']; records: R[] }[] }[] = [];
-  for (const u of units) {
-    let g = groups.at(-1);
-    if (g?.resource !== u.resource) {
-      g = { resource: u.resource, scopes: [] };
-      groups.push(g);
-    }
-    let s = g.scopes.at(-1);
-    if (s?.scope !== u.scope) {
-      s = { scope: u.scope, records: [] };
-      g.scopes.push(s);
-    }
-    s.records.push(u.record);
-  }
-  return groups;
-}
-
 function walk<R>(
   resources: unknown,
   rKey: string,
@@ -223,40 +177,4 @@ function walk<R>(
 function optionalString(o: Record<string, unknown>, key: string, at: string, r: JsonReader) {
   const v = r.string(o[key], `${at}.${key}`);
   return v ? { [key]: v } : {};
-}
-
-function keyValues(v: unknown, at: string, r: JsonReader): KeyValue[] {
-  return r.array(v, at).map((kv, i) => {
-    const o = r.object(kv, `${at}[${i}]`);
-    const key = r.string(o['key'], `${at}[${i}].key`);
-    if (key === '') r.fail(`${at}[${i}].key`, 'attribute key is empty');
-    return { key, value: anyValue(o['value'], `${at}[${i}].value`, r) ?? {} };
-  });
-}
-
-function anyValue(v: unknown, at: string, r: JsonReader): AnyValue | undefined {
-  if (v === undefined || v === null) return undefined;
-  const o = r.object(v, at);
-  if ('stringValue' in o) return { stringValue: r.string(o['stringValue'], `${at}.stringValue`) };
-  if ('boolValue' in o) {
-    if (typeof o['boolValue'] !== 'boolean') r.fail(`${at}.boolValue`, 'expected true or false');
-    return { boolValue: o['boolValue'] as boolean };
-  }
-  if ('intValue' in o) return { intValue: r.int64(o['intValue'], `${at}.intValue`) };
-  if ('doubleValue' in o) return { doubleValue: r.double(o['doubleValue'], `${at}.doubleValue`) };
-  if ('bytesValue' in o) return { bytesValue: r.base64(o['bytesValue'], `${at}.bytesValue`) };
-  if ('arrayValue' in o) {
-    const values = r.array(
-      r.object(o['arrayValue'], `${at}.arrayValue`)['values'],
-      `${at}.arrayValue.values`,
-    );
-    return {
-      arrayValue: { values: values.map((x, i) => anyValue(x, `${at}.arrayValue.values[${i}]`, r) ?? {}) },
-    };
-  }
-  if ('kvlistValue' in o) {
-    const kv = r.object(o['kvlistValue'], `${at}.kvlistValue`)['values'];
-    return { kvlistValue: { values: keyValues(kv, `${at}.kvlistValue.values`, r) } };
-  }
-  return {}; // an empty AnyValue, which OTLP allows
 }

@@ -8,7 +8,8 @@ import { createExportEngine, type ExportEngine } from '../exporters/export-engin
 import { resolveExporterSetup } from '../exporters/exporter-options.js';
 import type { ExporterStats } from '../index.js';
 import type { OtlpInput } from './otlp-input.js';
-import { type LogUnit, logUnitsToRequest, type SpanUnit, spanUnitsToRequest } from './otlp-to-model.js';
+import { logUnitsToRequest, spanUnitsToRequest } from './otlp-regroup.js';
+import type { LogUnit, SpanUnit } from './otlp-to-model.js';
 
 /** Records handed to one `export()` call. */
 export const EXPORT_CHUNK = 512;

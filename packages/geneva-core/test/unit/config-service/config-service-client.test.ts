@@ -1,4 +1,4 @@
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -85,15 +85,15 @@ describe('createConfigServiceClient', () => {
     TagId: 't',
   });
 
-  function setup(tokenFor?: (scope: string) => AccessToken | null) {
+  function setup(tokenFor?: (scope: string, options?: GetTokenOptions) => AccessToken | null) {
     agent = new MockAgent();
     agent.disableNetConnect();
     const scopes: string[] = [];
     const credential: TokenCredential = {
-      async getToken(scope) {
+      async getToken(scope, options) {
         const s = Array.isArray(scope) ? scope[0]! : (scope as string);
         scopes.push(s);
-        const t = tokenFor?.(s) ?? null;
+        const t = tokenFor?.(s, options) ?? null;
         if (!t) throw new Error(`no token for ${s}`);
         return t;
       },
@@ -152,9 +152,11 @@ describe('createConfigServiceClient', () => {
   });
 
   it('classifies config-service failures (401 → AuthError, 503 + Retry-After → RetryableError, 302 → not followed)', async () => {
-    const { client, pool } = setup(() => ({ token: 'entra-tok', expiresOnTimestamp: 0 }));
+    let n = 0;
+    const { client, pool } = setup(() => ({ token: `entra-tok-${++n}`, expiresOnTimestamp: 0 }));
     const path = (p: string) => p.startsWith('/userapi/');
     pool.intercept({ path }).reply(401, 'nope');
+    pool.intercept({ path }).reply(401, 'nope again'); // the one retry with a new token
     pool.intercept({ path }).reply(503, 'busy', { headers: { 'retry-after': '7' } });
     pool.intercept({ path }).reply(302, '', { headers: { location: 'https://evil.example.com/' } });
     const e401 = await client.fetchIngestionInfo().catch((e: unknown) => e);
@@ -163,13 +165,36 @@ describe('createConfigServiceClient', () => {
     expect((e401 as Error).message).toContain(
       'gcs.example.com/userapi/agent/v3/Test/Acct/MonitoringStorageKeys/',
     );
+    expect((e401 as Error).message).toContain('after one token refresh');
     expect((e401 as Error).message).not.toContain('entra-tok');
+    expect(n).toBe(2);
     const e503 = await client.fetchIngestionInfo().catch((e: unknown) => e);
     expect(e503).toBeInstanceOf(RetryableError);
     expect(e503).toMatchObject({ status: 503, retryAfterMs: 7000 });
     const e302 = await client.fetchIngestionInfo().catch((e: unknown) => e);
     expect(e302).toBeInstanceOf(PermanentError);
     expect(e302).toMatchObject({ code: 'GENEVA_ERR_REDIRECT', status: 302 });
+  });
+
+  it('401 with a token the credential cannot replace: RetryableError GENEVA_ERR_AUTH, one request only', async () => {
+    const claims: Array<string | undefined> = [];
+    const { client, pool } = setup((_scope, options) => {
+      claims.push(options?.claims);
+      return { token: 'same-tok', expiresOnTimestamp: 0 };
+    });
+    let requests = 0;
+    pool.intercept({ path: (p) => p.startsWith('/userapi/') }).reply(() => {
+      requests++;
+      return { statusCode: 401, data: 'revoked' };
+    });
+    const err = await client.fetchIngestionInfo().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RetryableError);
+    expect(err).toMatchObject({ code: 'GENEVA_ERR_AUTH', status: 401, phase: 'config_service' });
+    expect((err as Error).message).toMatch(/same cached token again/);
+    expect((err as Error).message).not.toContain('same-tok');
+    expect(requests).toBe(1);
+    expect(claims[0]).toBeUndefined();
+    expect(claims[1]).toMatch(/"nbf"/);
   });
 
   it('uses no Authorization header for certificate auth', async () => {

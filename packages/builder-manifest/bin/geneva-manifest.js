@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Committed shim so that npm links the `geneva-manifest` bin at `npm ci` time, before dist/ exists
+// (npm skips bins whose target is missing). The CLI itself is dist/geneva-manifest.js, built by `npm run build`.
+import('../dist/geneva-manifest.js').catch((err) => {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
+    process.stderr.write('geneva-manifest: dist/ is missing; run `npm run build` first\n');
+  } else {
+    process.stderr.write(`geneva-manifest: ${err?.stack ?? err}\n`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,41 @@
+// OTLP/JSON attribute lists and AnyValues → the plugin's model, validated; errors name the location.
+import type { AnyValue, KeyValue } from '../convert/otlp-model.js';
+import type { JsonReader } from './otlp-json-values.js';
+
+/** Reads a `KeyValue[]` (attributes); an empty key is an error, an empty value is kept as `{}`. */
+export function keyValues(v: unknown, at: string, r: JsonReader): KeyValue[] {
+  return r.array(v, at).map((kv, i) => {
+    const o = r.object(kv, `${at}[${i}]`);
+    const key = r.string(o['key'], `${at}[${i}].key`);
+    if (key === '') r.fail(`${at}[${i}].key`, 'attribute key is empty');
+    return { key, value: anyValue(o['value'], `${at}[${i}].value`, r) ?? {} };
+  });
+}
+
+/** Reads one AnyValue; undefined when absent. int64 stays a decimal string, bytes stay base64. */
+export function anyValue(v: unknown, at: string, r: JsonReader): AnyValue | undefined {
+  if (v === undefined || v === null) return undefined;
+  const o = r.object(v, at);
+  if ('stringValue' in o) return { stringValue: r.string(o['stringValue'], `${at}.stringValue`) };
+  if ('boolValue' in o) {
+    if (typeof o['boolValue'] !== 'boolean') r.fail(`${at}.boolValue`, 'expected true or false');
+    return { boolValue: o['boolValue'] as boolean };
+  }
+  if ('intValue' in o) return { intValue: r.int64(o['intValue'], `${at}.intValue`) };
+  if ('doubleValue' in o) return { doubleValue: r.double(o['doubleValue'], `${at}.doubleValue`) };
+  if ('bytesValue' in o) return { bytesValue: r.base64(o['bytesValue'], `${at}.bytesValue`) };
+  if ('arrayValue' in o) {
+    const values = r.array(
+      r.object(o['arrayValue'], `${at}.arrayValue`)['values'],
+      `${at}.arrayValue.values`,
+    );
+    return {
+      arrayValue: { values: values.map((x, i) => anyValue(x, `${at}.arrayValue.values[${i}]`, r) ?? {}) },
+    };
+  }
+  if ('kvlistValue' in o) {
+    const kv = r.object(o['kvlistValue'], `${at}.kvlistValue`)['values'];
+    return { kvlistValue: { values: keyValues(kv, `${at}.kvlistValue.values`, r) } };
+  }
+  return {}; // an empty AnyValue, which OTLP allows
+}
