@@ -18,6 +18,9 @@ const FAULTS = process.env.DEMO_FAULTS === '1';
 const NAMESPACE = 'GenevaOtelDemo';
 const configPath = fileURLToPath(new URL('../azuregigwarm.yaml', import.meta.url));
 const servicePath = fileURLToPath(new URL('./service.mjs', import.meta.url));
+// The components manifest generated from examples/builder-config.yaml, in its plain-ESM form.
+const manifestPath = fileURLToPath(new URL('./generated/components.js', import.meta.url));
+const examplesDir = fileURLToPath(new URL('../', import.meta.url));
 const t0 = performance.now();
 const log = (text) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(4)}s] ${text}`);
 
@@ -28,12 +31,17 @@ async function main() {
     log(
       `Geneva emulator listening on ${emulator.url} (identity endpoint ${emulator.identity.managedIdentityEndpoint})`,
     );
+    // The zero-code start: the register hook starts the SDK from the config and the manifest, with
+    // the HTTP instrumentation (and its ESM loader hook), before service.mjs runs.
     child = fork(servicePath, [], {
-      execArgv: ['--import', fileURLToPath(new URL('./telemetry-preload.mjs', import.meta.url))],
+      cwd: examplesDir, // resolves @geneva-otel/builder-manifest from the examples workspace
+      execArgv: ['--import', '@geneva-otel/builder-manifest/register'],
       env: {
         ...process.env,
         GENEVA_ENDPOINT: emulator.url,
         OTEL_GENEVA_CONFIG: configPath,
+        OTEL_GENEVA_MANIFEST: manifestPath,
+        OTEL_GENEVA_INSTRUMENTATIONS: 'http',
         // Managed identity, App Service style: @azure/identity reads these two variables.
         IDENTITY_ENDPOINT: emulator.identity.managedIdentityEndpoint,
         IDENTITY_HEADER: emulator.identity.identityHeader,

@@ -1,6 +1,7 @@
 // The instrumented service of the demo: a plain node:http server that only talks to the
 // OpenTelemetry API. Telemetry (SDK, HTTP instrumentation, the azuregigwarm exporter) is set up
-// before this module runs, by the `--import` preload, from examples/azuregigwarm.yaml.
+// before this module runs, by `node --import @geneva-otel/builder-manifest/register`, from
+// examples/azuregigwarm.yaml (OTEL_GENEVA_CONFIG) and the generated manifest (OTEL_GENEVA_MANIFEST).
 //
 // Every request logs one record carrying the request id; checkouts also emit a named event
 // (`CheckoutCompleted`, its own Geneva event); the HTTP instrumentation makes one server span per

@@ -1,19 +1,27 @@
-// The running telemetry of the demo service, shared between the preload that starts it and the
-// service that stops it (both import this module; ESM gives them the same instance).
+// The running telemetry of the demo service: the pipelines that
+// `node --import @geneva-otel/builder-manifest/register` started, reached through
+// getGenevaPipelines() (the main entry of the package has no side effects).
+import { getGenevaPipelines } from '@geneva-otel/builder-manifest';
 
-/** @type {{ handle?: import('@geneva-otel/builder-manifest').PipelinesHandle, exporters: { signal: string, exporter: any }[] }} */
-export const telemetry = { exporters: [] };
+function handle() {
+  const pipelines = getGenevaPipelines();
+  if (!pipelines) {
+    throw new Error(
+      'telemetry was not started (is `--import @geneva-otel/builder-manifest/register` missing?)',
+    );
+  }
+  return pipelines;
+}
 
 /** Flushes and stops the SDK and every exporter. */
 export async function shutdownTelemetry() {
-  if (!telemetry.handle) throw new Error('telemetry was not started (is the --import preload missing?)');
-  await telemetry.handle.shutdown();
+  await handle().shutdown();
 }
 
 /** The exporters' own delivery counters, per signal (summed over exporters of that signal). */
 export function telemetryStats() {
   const out = {};
-  for (const { signal, exporter } of telemetry.exporters) {
+  for (const { signal, exporter } of getGenevaPipelines()?.pipelines.exporters ?? []) {
     const stats = typeof exporter.stats === 'function' ? exporter.stats() : undefined;
     if (!stats) continue;
     out[signal] ??= {};

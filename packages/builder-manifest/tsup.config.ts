@@ -4,6 +4,8 @@ export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
+    // `import.meta.url` (the ESM loader hook's parent URL) in the CJS build.
+    shims: true,
     dts: true,
     sourcemap: true,
     clean: true,

@@ -17,9 +17,9 @@ export type { ConfigIssue, ConfigIssueCode, ManifestErrorCode } from './errors.j
 export { ConfigError, ManifestError } from './errors.js';
 export type { AddComponentOptions, AddComponentResult } from './manifest/add-component.js';
 export { addComponent } from './manifest/add-component.js';
-export { GENERATED_MARKER, MANIFEST_FILES } from './manifest/emit-manifest.js';
 export type { GeneratedFile, GenerateOptions, GenerateResult } from './manifest/generate-manifest.js';
 export { generateManifest } from './manifest/generate-manifest.js';
+export { GENERATED_MARKER, MANIFEST_FILES } from './manifest/manifest-files.js';
 export type {
   ComponentClass,
   ComponentSection,
@@ -35,7 +35,15 @@ export type {
 export type { Pipelines, PipelinesOptions } from './runtime/create-pipelines.js';
 export { createPipelines } from './runtime/create-pipelines.js';
 export type { Env } from './runtime/env-substitution.js';
+export type { Importer, LoadInstrumentationsOptions } from './runtime/instrumentations.js';
+export {
+  instrumentationPackage,
+  loadInstrumentations,
+  parseInstrumentationList,
+  registerEsmLoaderHook,
+} from './runtime/instrumentations.js';
 export type { ConfigSource } from './runtime/load-config.js';
+export { GENEVA_PIPELINES_KEY, getGenevaPipelines } from './runtime/pipelines-registry.js';
 export type { RegisterOptions } from './runtime/register-from-env.js';
 export { REGISTER_ENV, registerFromEnv } from './runtime/register-from-env.js';
 export type { PipelinesHandle, StartPipelinesOptions } from './runtime/start-pipelines.js';

@@ -75,7 +75,10 @@ export interface FaultRule {
 /** A typed column of a decoded schema. */
 export interface ReceivedColumn {
   name: string;
-  /** Bond type name, e.g. `string`, `int64`, `double`. */
+  /**
+   * Bond type name as the decoder reports it, in upper case: `STRING`, `INT64`, `INT32`,
+   * `DOUBLE`, `BOOL`, ... (geneva-core's `BondTypeName`).
+   */
   type: string;
 }
 
@@ -124,13 +127,20 @@ export interface RequestLogEntry {
   durationMs: number;
 }
 
-/** Running totals. */
+/** Running totals since start or the last `reset()` (control API calls are not counted). */
 export interface EmulatorCounters {
+  /** Every request: identity, config and ingest. */
   requests: number;
   configRequests: number;
   ingestRequests: number;
   identityRequests: number;
+  /**
+   * Requests of ANY kind answered 2xx (identity tokens, config responses and uploads), not only
+   * uploads. For accepted uploads count `requests()` entries with `kind === 'ingest'` and a 2xx
+   * `status`, or the rows with `events()`.
+   */
   accepted: number;
+  /** Requests of any kind answered with a non-2xx status (faults included). */
   rejected: number;
   rowsReceived: number;
   bytesReceived: number;

@@ -85,8 +85,13 @@ describe('bearer-token modes (plain HTTP config service, HTTPS identity endpoint
   });
 
   it('a caller-supplied credential that gives a token for the wrong audience ends in AuthError from the config service', async () => {
+    // A new (still invalid) token on every call, so the one refresh-and-retry also gets a 401.
+    let calls = 0;
     const credential = {
-      getToken: async () => ({ token: 'not-a-valid-token', expiresOnTimestamp: Date.now() + 60_000 }),
+      getToken: async () => ({
+        token: `not-a-valid-token-${++calls}`,
+        expiresOnTimestamp: Date.now() + 60_000,
+      }),
     };
     const client = new GenevaClient(
       clientConfig(emulator, {
@@ -103,7 +108,9 @@ describe('bearer-token modes (plain HTTP config service, HTTPS identity endpoint
       phase: 'config_service',
       status: 401,
     });
+    expect((err as Error).message).toContain('after one token refresh');
     expect((err as Error).message).not.toContain('not-a-valid-token');
+    expect(calls).toBe(2);
     await client.close();
   });
 });

@@ -151,15 +151,15 @@ describe('gateway failures', () => {
 });
 
 describe('config service failures', () => {
-  it('503 → RetryableError (phase config_service); 403 → AuthError; 400 → PermanentError', async () => {
+  it('503 → RetryableError (phase config_service); 403 twice (after the token refresh) → AuthError; 400 → PermanentError', async () => {
     const fresh = () => new GenevaClient(clientConfig(emulator, { kind: 'msi' }));
     const cases = [
-      [{ type: 'status', status: 503, retryAfterSeconds: 3 }, RetryableError, { retryAfterMs: 3000 }],
-      [{ type: 'status', status: 403 }, AuthError, {}],
-      [{ type: 'status', status: 400 }, PermanentError, {}],
+      [{ type: 'status', status: 503, retryAfterSeconds: 3 }, RetryableError, { retryAfterMs: 3000 }, 1],
+      [{ type: 'status', status: 403 }, AuthError, {}, 2],
+      [{ type: 'status', status: 400 }, PermanentError, {}, 1],
     ] as const;
-    for (const [action, cls, extra] of cases) {
-      emulator.faults.inject({ kind: 'config', action });
+    for (const [action, cls, extra, count] of cases) {
+      emulator.faults.inject({ kind: 'config', action, count });
       const c = fresh();
       const err = await c.upload(batchFor('Cfg')).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(cls);
@@ -169,5 +169,15 @@ describe('config service failures', () => {
       );
       await c.close();
     }
+  });
+
+  it('one 403 from the config service: a new token (bypassing the MSI cache) and one retry succeed', async () => {
+    const client = new GenevaClient(clientConfig(emulator, { kind: 'msi' }));
+    emulator.faults.inject({ kind: 'config', action: { type: 'status', status: 403 } });
+    const result = await client.upload(batchFor('Cfg403'));
+    expect(result).toMatchObject({ status: 202 });
+    const config = emulator.requests().filter((r) => r.kind === 'config');
+    expect(config.map((r) => r.status)).toEqual([403, 200]);
+    await client.close();
   });
 });

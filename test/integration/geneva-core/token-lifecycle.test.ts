@@ -1,8 +1,7 @@
 // Token cache against the emulator: single flight on a cold start, reuse until 5 minutes before
 // AuthTokenExpiryTime, and revocation → 401 → one refresh → success. Certificate auth (mutual
-// TLS) is used so that revoking every emulator token only hits the gateway token: an Entra ID
-// token for the config service sits in @azure/identity's process-wide cache, which offers no
-// forced refresh.
+// TLS) is used so that revoking every emulator token only hits the gateway token; revoking the
+// Entra ID token too (managed / workload identity) is covered by entra-token-refresh.test.ts.
 import { GenevaClient } from '@geneva-otel/geneva-core';
 import { type GenevaEmulator, startEmulator } from '@geneva-otel/geneva-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

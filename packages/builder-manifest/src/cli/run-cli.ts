@@ -15,7 +15,8 @@ const USAGE = `usage:
   geneva-manifest generate [--config builder-config.yaml] [--check]
   geneva-manifest add <package> [--config builder-config.yaml] [--version <range>] [--path <dir>] [--factory <export>]
 
-  generate   write components.ts and components.json into dist.output_path
+  generate   write components.ts, components.js + components.d.ts (plain ESM) and components.json
+             into dist.output_path
   --check    write nothing; exit 1 if the committed files differ from what the config generates
   add        list a component package in the builder config (section from its metadata.yaml) and regenerate`;
 

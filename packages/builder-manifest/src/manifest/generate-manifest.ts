@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadedBuilderConfig, loadBuilderConfig } from '../builder-config/builder-config.js';
-import { emitManifestJson, emitManifestModule, MANIFEST_FILES } from './emit-manifest.js';
+import { emitManifestJson, emitManifestModule } from './emit-manifest.js';
+import { emitManifestDts, emitManifestJs } from './emit-manifest-js.js';
+import { MANIFEST_FILES } from './manifest-files.js';
 import type { ManifestModel } from './manifest-types.js';
 import { resolveManifest } from './resolve-manifest.js';
 
@@ -41,7 +43,9 @@ export async function renderManifest(
 ): Promise<{ model: ManifestModel; contents: Map<string, string> }> {
   const model = await resolveManifest(loaded);
   const contents = new Map<string, string>([
-    [join(loaded.outputDir, MANIFEST_FILES.ts), emitManifestModule(model)],
+    [join(loaded.outputDir, MANIFEST_FILES.ts), await emitManifestModule(model)],
+    [join(loaded.outputDir, MANIFEST_FILES.js), emitManifestJs(model)],
+    [join(loaded.outputDir, MANIFEST_FILES.dts), emitManifestDts(model)],
     [join(loaded.outputDir, MANIFEST_FILES.json), emitManifestJson(model)],
   ]);
   return { model, contents };
@@ -59,7 +63,8 @@ export function writeRendered(outputDir: string, contents: Map<string, string>):
 
 /**
  * `geneva-manifest generate`: reads the builder config, resolves every component and writes
- * `components.ts` and `components.json` into `dist.output_path`. Deterministic: the same config and
+ * `components.ts`, `components.js` + `components.d.ts` (plain ESM) and `components.json` into
+ * `dist.output_path`. Deterministic: the same config and
  * installed packages give byte-identical files. With `check`, writes nothing and reports drift.
  */
 export async function generateManifest(options: GenerateOptions): Promise<GenerateResult> {

@@ -34,8 +34,16 @@ export interface Pipelines {
   readonly logRecordProcessors: LogRecordProcessor[];
   /** One batch processor per (traces pipeline, exporter). */
   readonly spanProcessors: SpanProcessor[];
-  /** What was built: exporter id, signal, pipeline. */
-  readonly exporters: readonly { id: string; signal: SdkSignal; pipeline: string }[];
+  /**
+   * What was built: exporter id, signal, pipeline, and the exporter itself (e.g. to read the
+   * `azuregigwarm` exporters' `stats()`).
+   */
+  readonly exporters: readonly {
+    id: string;
+    signal: SdkSignal;
+    pipeline: string;
+    exporter: LogRecordExporter | SpanExporter;
+  }[];
   /** Parts of the config accepted but ignored (receivers, memory_limiter…). */
   readonly warnings: readonly string[];
   /** Flushes every processor. */
@@ -128,7 +136,12 @@ export function createPipelines(options: PipelinesOptions): Pipelines {
   return {
     logRecordProcessors,
     spanProcessors,
-    exporters: built.map(({ plan: p }) => ({ id: p.id, signal: p.signal, pipeline: p.pipeline })),
+    exporters: built.map(({ plan: p, exporter }) => ({
+      id: p.id,
+      signal: p.signal,
+      pipeline: p.pipeline,
+      exporter,
+    })),
     warnings: plan.warnings,
     forceFlush: all((p) => p.forceFlush(), 'forceFlush'),
     shutdown: () => {

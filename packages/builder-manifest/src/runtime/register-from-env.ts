@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { ConfigError } from '../errors.js';
 import type { ComponentsManifest } from '../manifest/manifest-types.js';
 import type { Env } from './env-substitution.js';
+import { loadInstrumentations, parseInstrumentationList, registerEsmLoaderHook } from './instrumentations.js';
+import { setGenevaPipelines } from './pipelines-registry.js';
 import { type HookableProcess, installShutdownHooks } from './shutdown-hooks.js';
 import { type PipelinesHandle, startPipelines } from './start-pipelines.js';
 
@@ -16,6 +19,11 @@ export const REGISTER_ENV = {
   onConfigError: 'OTEL_GENEVA_ON_CONFIG_ERROR',
   /** Longest flush on exit, in ms (default 5000). */
   shutdownTimeoutMs: 'OTEL_GENEVA_SHUTDOWN_TIMEOUT_MS',
+  /**
+   * Comma-separated instrumentations to enable, e.g. `http,undici`: each loads
+   * `@opentelemetry/instrumentation-<name>` (installed by the app) and registers the ESM loader hook.
+   */
+  instrumentations: 'OTEL_GENEVA_INSTRUMENTATIONS',
 } as const;
 
 /** Dependencies of {@link registerFromEnv} (all default to the real process). */
@@ -26,6 +34,10 @@ export interface RegisterOptions {
   stderr?: (line: string) => void;
   exit?: (code: number) => void;
   process?: HookableProcess;
+  /** Loads the instrumentations named by `OTEL_GENEVA_INSTRUMENTATIONS` (default: {@link loadInstrumentations}). */
+  loadInstrumentations?: (names: readonly string[]) => Promise<Instrumentation[]>;
+  /** Registers the ESM loader hook when instrumentations are enabled (default: {@link registerEsmLoaderHook}). */
+  registerEsmLoaderHook?: () => void;
 }
 
 const PREFIX = 'geneva-otel:';
@@ -46,7 +58,8 @@ async function loadManifestModule(file: string): Promise<ComponentsManifest> {
  * The zero-code start behind `node --import @geneva-otel/builder-manifest/register app.js`: reads the
  * config named by `OTEL_GENEVA_CONFIG`, starts NodeSDK pipelines and flushes on SIGINT, SIGTERM and
  * `beforeExit`. A bad or missing config prints every problem and exits 1 (or, with
- * `OTEL_GENEVA_ON_CONFIG_ERROR=continue`, runs the app with nothing exported).
+ * `OTEL_GENEVA_ON_CONFIG_ERROR=continue`, runs the app with nothing exported). The handle is also
+ * published for `getGenevaPipelines()`.
  * @returns the handle, or undefined when nothing was started.
  */
 export async function registerFromEnv(options: RegisterOptions): Promise<PipelinesHandle | undefined> {
@@ -87,11 +100,24 @@ export async function registerFromEnv(options: RegisterOptions): Promise<Pipelin
     const manifest = manifestPath
       ? await loadManifestModule(manifestPath)
       : await options.loadDefaultManifest();
-    handle = startPipelines({ manifest, configPath, env });
+    const listed = env[REGISTER_ENV.instrumentations];
+    const names = listed ? parseInstrumentationList(listed, REGISTER_ENV.instrumentations) : [];
+    let instrumentations: Instrumentation[] = [];
+    if (names.length > 0) {
+      (options.registerEsmLoaderHook ?? registerEsmLoaderHook)();
+      instrumentations = await (options.loadInstrumentations ?? loadInstrumentations)(names);
+    }
+    handle = startPipelines({
+      manifest,
+      configPath,
+      env,
+      ...(instrumentations.length > 0 ? { nodeSdk: { instrumentations } } : {}),
+    });
   } catch (err) {
     if (err instanceof ConfigError) return fail(err.message);
     return fail(`cannot start: ${(err as Error).message}`);
   }
+  setGenevaPipelines(handle);
   installShutdownHooks(proc, () => handle.shutdown(), {
     timeoutMs,
     report: (message) => stderr(`${PREFIX} ${message}`),

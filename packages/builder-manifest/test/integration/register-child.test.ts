@@ -2,10 +2,10 @@
 // entry is bundled from src/ with esbuild (as tsup does for dist/register.js, dependencies external), so
 // the test never runs a stale build; everything else is real: NodeSDK, signals, exit codes.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateManifest } from '../../src/index.js';
 import {
@@ -24,6 +24,27 @@ logs.getLogger('app').emit({ body: 'hello from app' });
 trace.getTracer('app').startSpan('app-span').end();
 console.log('app ran');
 if (process.env.APP_WAIT) { setInterval(() => {}, 1000); console.log('ready'); }
+`;
+
+// An ES module app: its `node:http` import is only instrumented through the ESM loader hook.
+const HTTP_APP = `
+import http from 'node:http';
+const server = http.createServer((req, res) => res.end('ok'));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+await new Promise((resolve, reject) =>
+  http.get('http://127.0.0.1:' + server.address().port + '/orders?id=7', (res) => {
+    res.resume();
+    res.on('end', resolve);
+  }).on('error', reject),
+);
+server.close();
+const handle = globalThis[Symbol.for('geneva-otel.pipelines')];
+const { getGenevaPipelines } = await import(process.env.REGISTER_URL);
+await handle.forceFlush();
+console.log(JSON.stringify({
+  same: handle === getGenevaPipelines(),
+  exporters: handle.pipelines.exporters.map((e) => e.id + ':' + e.signal + ':' + typeof e.exporter.export),
+}));
 `;
 
 const CONFIG = `
@@ -68,11 +89,10 @@ beforeAll(async () => {
     }),
   );
   await generateManifest({ config });
-  // The generated TypeScript manifest, type-stripped for plain node.
-  const ts = readFileSync(join(project.dir, 'generated/components.ts'), 'utf8');
-  manifest = join(project.dir, 'generated/components.mjs');
-  writeFileSync(manifest, (await transform(ts, { loader: 'ts', format: 'esm' })).code);
+  // The generated plain-ESM manifest: plain node imports it as is.
+  manifest = join(project.dir, 'generated/components.js');
   project.write('app.mjs', APP);
+  project.write('http-app.mjs', HTTP_APP);
   project.write('otel.yaml', CONFIG);
   project.write(
     'bad.yaml',
@@ -94,11 +114,12 @@ interface Outcome {
 function runApp(
   env: Record<string, string>,
   onStdout?: (text: string, child: ChildProcess) => void,
+  app = 'app.mjs',
 ): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', pathToFileURL(register).href, join(project.dir, 'app.mjs')],
+      ['--import', pathToFileURL(register).href, join(project.dir, app)],
       {
         cwd: project.dir,
         env: { PATH: process.env['PATH'] ?? '', OTEL_GENEVA_MANIFEST: manifest, ...env },
@@ -161,6 +182,52 @@ describe('node --import …/register', () => {
     );
     expect(result).toMatchObject({ code: null, signal: 'SIGTERM' });
     expect(rows(out)).toEqual(EXPECTED);
+  });
+
+  it('OTEL_GENEVA_INSTRUMENTATIONS=http instruments an ES module app; the handle is published', async () => {
+    const out = join(project.dir, 'http.jsonl');
+    const result = await runApp(
+      {
+        OTEL_GENEVA_CONFIG: join(project.dir, 'otel.yaml'),
+        OUT: out,
+        OTEL_GENEVA_INSTRUMENTATIONS: 'http',
+        REGISTER_URL: pathToFileURL(register).href,
+      },
+      undefined,
+      'http-app.mjs',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      same: true,
+      exporters: [
+        'memory:logs:function',
+        'memory/secondary:logs:function',
+        'memory:traces:function',
+        'memory/secondary:traces:function',
+      ],
+    });
+    const spans = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { label: string; name: string; attributes: Record<string, unknown> })
+      .filter((r) => r.label === 'primary');
+    // a server span and a client span, both from the http instrumentation (flushed once, not twice)
+    expect(spans).toHaveLength(2);
+    expect(spans.every((s) => s.name === 'GET')).toBe(true);
+    expect(spans.map((s) => s.attributes['url.path'] ?? s.attributes['http.target'])).toContain('/orders');
+  });
+
+  it('an instrumentation that is not installed stops the app with a clear error', async () => {
+    const result = await runApp({
+      OTEL_GENEVA_CONFIG: join(project.dir, 'otel.yaml'),
+      OTEL_GENEVA_INSTRUMENTATIONS: 'http,undici-not-real',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      "'undici-not-real': @opentelemetry/instrumentation-undici-not-real is not installed (npm install @opentelemetry/instrumentation-undici-not-real)",
+    );
   });
 
   it('a bad config stops the app with every problem listed; continue mode runs it without export', async () => {

@@ -5,12 +5,14 @@ import type { ExportTraceServiceRequest, ResourceSpans, ScopeSpans, Span } from 
 import { scopeKey, toResource, toScope } from './resource.js';
 import type { ReadableSpanLike, SdkResource } from './sdk-types.js';
 
-const HAS_IS_REMOTE = 0x100;
-const IS_REMOTE = 0x200;
-
-/** OTLP span flags: W3C trace flags in the low byte plus the "is remote" bits (OTLP 1.x). */
-function spanFlags(traceFlags: number, isRemote: boolean | undefined): number {
-  return (traceFlags & 0xff) | HAS_IS_REMOTE | (isRemote ? IS_REMOTE : 0);
+/**
+ * Span and link flags: the W3C trace-flags byte only (`traceFlags & 0xff`, e.g. 1 = sampled).
+ * OTLP 1.x also defines "has is-remote" / "is remote" bits (0x100 / 0x200), which the OTLP
+ * exporters set; Geneva stores the value as `env_dt_traceFlags`, which users query as W3C trace
+ * flags (and log rows carry the plain byte), so they are left out here.
+ */
+function spanFlags(traceFlags: number): number {
+  return traceFlags & 0xff;
 }
 
 function linkContext(ctx: SpanContext) {
@@ -44,10 +46,10 @@ export function spanToModel(span: ReadableSpanLike): Span {
       attributes: toKeyValues(link.attributes),
       ...linkContext(link.context),
       droppedAttributesCount: link.droppedAttributesCount || 0,
-      flags: spanFlags(link.context.traceFlags, link.context.isRemote),
+      flags: spanFlags(link.context.traceFlags),
     })),
     droppedLinksCount: span.droppedLinksCount,
-    flags: spanFlags(ctx.traceFlags, span.parentSpanContext?.isRemote),
+    flags: spanFlags(ctx.traceFlags),
   };
 }
 

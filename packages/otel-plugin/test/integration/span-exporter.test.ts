@@ -52,6 +52,8 @@ describe('GenevaSpanExporter against the emulator (real SDK, BatchSpanProcessor)
       .find((e) => e.values.name === 'child-1');
     expect(child?.values).toMatchObject({ success: false });
     expect(typeof child?.values.parentId).toBe('string');
+    // the W3C trace-flags byte (sampled), as on log rows; not OTLP's is-remote bits (0x100)
+    expect(child?.values.env_dt_traceFlags).toBe(1);
     expect(exporter.stats()).toMatchObject({ received: 200, sent: 200, droppedTotal: 0 });
   });
 

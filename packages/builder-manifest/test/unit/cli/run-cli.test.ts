@@ -23,13 +23,20 @@ describe('geneva-manifest CLI', () => {
       code: 1,
       err: [
         'drift: generated/components.ts is missing',
+        'drift: generated/components.js is missing',
+        'drift: generated/components.d.ts is missing',
         'drift: generated/components.json is missing',
         'run `geneva-manifest generate` and commit the result',
       ],
     });
     expect(await cli(['generate'], project.dir)).toMatchObject({
       code: 0,
-      out: ['written: generated/components.ts', 'written: generated/components.json'],
+      out: [
+        'written: generated/components.ts',
+        'written: generated/components.js',
+        'written: generated/components.d.ts',
+        'written: generated/components.json',
+      ],
     });
     expect((await cli(['generate', '--check', '--config', 'builder-config.yaml'], project.dir)).code).toBe(0);
     project.write('generated/components.ts', '// edited\n');

@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Project } from 'ts-morph';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENERATED_MARKER, generateManifest, ManifestError } from '../../../src/index.js';
@@ -30,7 +31,13 @@ describe('generateManifest', () => {
       }),
     );
     const first = await generateManifest({ config });
-    expect(first.files.map((f) => f.status)).toEqual(['written', 'written']);
+    expect(first.files.map((f) => basename(f.path))).toEqual([
+      'components.ts',
+      'components.js',
+      'components.d.ts',
+      'components.json',
+    ]);
+    expect(first.files.map((f) => f.status)).toEqual(['written', 'written', 'written', 'written']);
     const tsFile = join(project.dir, 'generated/components.ts');
     const ts = readFileSync(tsFile, 'utf8');
     expect(ts.split('\n')[0]).toBe(`// ${GENERATED_MARKER}`);
@@ -52,8 +59,30 @@ describe('generateManifest', () => {
     ]);
 
     const again = await generateManifest({ config });
-    expect(again.files.map((f) => f.status)).toEqual(['unchanged', 'unchanged']);
+    expect(again.files.map((f) => f.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(readFileSync(tsFile, 'utf8')).toBe(ts);
+    const jsFile = join(project.dir, 'generated/components.js');
+    const dtsFile = join(project.dir, 'generated/components.d.ts');
+    for (const file of [jsFile, dtsFile]) {
+      expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`// ${GENERATED_MARKER}`);
+    }
+
+    // Plain node imports components.js (no TypeScript loader) and gets the same manifest.
+    const printed = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { components } = await import(${JSON.stringify(pathToFileURL(jsFile).href)});` +
+          `console.log(JSON.stringify({ types: Object.keys(components.exporters), factory: components.exporters.memory.factory().type, stability: components.exporters.logsonly.stability }));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(printed)).toEqual({
+      types: ['logsonly', 'memory'],
+      factory: 'memory',
+      stability: { logs: 'development' },
+    });
 
     // Compile: the module typechecks strictly and satisfies ComponentsManifest.
     project.write(
@@ -74,7 +103,21 @@ describe('generateManifest', () => {
         types: [],
       },
     });
-    tsProject.addSourceFilesAtPaths([tsFile, join(project.dir, 'check.ts')]);
+    // The same checks against components.d.ts (the declarations of components.js).
+    project.write(
+      'check-dts.ts',
+      `import type { components as c, ExporterType } from './generated/components.d.ts';\n` +
+        `import type { ComponentsManifest } from '${MANIFEST_TYPES.replace(/\\/g, '/')}';\n` +
+        `export type M = typeof c extends ComponentsManifest ? true : never;\nexport const yes: M = true;\n` +
+        `export const t: ExporterType[] = ['memory', 'logsonly'];\n` +
+        `// @ts-expect-error not a type in this manifest\nexport const bad: ExporterType = 'otlp';\n`,
+    );
+    tsProject.addSourceFilesAtPaths([
+      tsFile,
+      dtsFile,
+      join(project.dir, 'check.ts'),
+      join(project.dir, 'check-dts.ts'),
+    ]);
     const diagnostics = tsProject
       .getPreEmitDiagnostics()
       .map((d) => `${d.getSourceFile()?.getBaseName()}: ${d.getMessageText()}`);
@@ -97,7 +140,7 @@ describe('generateManifest', () => {
     );
     const missing = await generateManifest({ config, check: true });
     expect(missing.ok).toBe(false);
-    expect(missing.files.map((f) => f.status)).toEqual(['missing', 'missing']);
+    expect(missing.files.map((f) => f.status)).toEqual(['missing', 'missing', 'missing', 'missing']);
     await generateManifest({ config });
     expect((await generateManifest({ config, check: true })).ok).toBe(true);
     const jsonFile = join(project.dir, 'generated/components.json');
@@ -106,6 +149,11 @@ describe('generateManifest', () => {
     expect(drift.ok).toBe(false);
     expect(drift.files.find((f) => f.path === jsonFile)?.status).toBe('drift');
     expect(readFileSync(jsonFile, 'utf8')).toContain('1.2.4'); // check never writes
+    const jsFile = join(project.dir, 'generated/components.js');
+    writeFileSync(jsonFile, readFileSync(jsonFile, 'utf8').replace('1.2.4', '1.2.3'));
+    writeFileSync(jsFile, readFileSync(jsFile, 'utf8').replace("'1.2.3'", "'1.2.4'"));
+    const jsDrift = await generateManifest({ config, check: true });
+    expect(jsDrift.files.filter((f) => f.status === 'drift').map((f) => f.path)).toEqual([jsFile]);
   });
 
   it('imports a path: entry by relative specifier', async () => {
@@ -221,7 +269,7 @@ describe('generateManifest', () => {
 describe('emitManifestModule', () => {
   it('escapes quotes, newlines and comment terminators from the builder config', async () => {
     const { emitManifestModule } = await import('../../../src/manifest/emit-manifest.js');
-    const text = emitManifestModule({
+    const text = await emitManifestModule({
       dist: { name: "it's */ odd", description: 'line one\nline two \\ end' },
       source: './b.yaml',
       exporters: [],

@@ -38,12 +38,15 @@ describe('createPipelines', () => {
       configYaml: CONFIG,
       env: { PRIMARY_LABEL: 'first', OUT: out },
     });
-    expect(pipelines.exporters).toEqual([
+    expect(pipelines.exporters.map(({ exporter: _, ...rest }) => rest)).toEqual([
       { id: 'memory', signal: 'logs', pipeline: 'logs' },
       { id: 'memory/secondary', signal: 'logs', pipeline: 'logs' },
       { id: 'memory', signal: 'traces', pipeline: 'traces' },
       { id: 'memory/secondary', signal: 'traces', pipeline: 'traces' },
     ]);
+    // the exporter objects themselves (distinct per id and signal), e.g. for their stats
+    expect(new Set(pipelines.exporters.map((e) => e.exporter)).size).toBe(4);
+    expect(pipelines.exporters.every((e) => typeof e.exporter.export === 'function')).toBe(true);
     const loggerProvider = new LoggerProvider({ processors: pipelines.logRecordProcessors });
     const tracerProvider = new BasicTracerProvider({ spanProcessors: pipelines.spanProcessors });
     loggerProvider.getLogger('test').emit({ body: 'hello geneva', attributes: { k: 'v' } });

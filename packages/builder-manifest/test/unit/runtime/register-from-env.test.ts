@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerFromEnv } from '../../../src/runtime/register-from-env.js';
+import { getGenevaPipelines, setGenevaPipelines } from '../../../src/runtime/pipelines-registry.js';
+import { type RegisterOptions, registerFromEnv } from '../../../src/runtime/register-from-env.js';
 import type { HookableProcess } from '../../../src/runtime/shutdown-hooks.js';
 import { fixtureManifest, memorySink } from '../../helpers/fixture-manifest.js';
 import { createTempProject, type TempProject } from '../../helpers/temp-project.js';
@@ -14,6 +15,7 @@ beforeEach(() => {
   memorySink().length = 0;
 });
 afterEach(() => {
+  setGenevaPipelines(undefined);
   project.cleanup();
   trace.disable();
   logs.disable();
@@ -21,7 +23,7 @@ afterEach(() => {
   propagation.disable();
 });
 
-async function run(env: Record<string, string>) {
+async function run(env: Record<string, string>, extra: Partial<RegisterOptions> = {}) {
   const lines: string[] = [];
   const exits: number[] = [];
   const proc = Object.assign(new EventEmitter(), { pid: 1, kill: () => true }) as unknown as HookableProcess &
@@ -32,6 +34,7 @@ async function run(env: Record<string, string>) {
     stderr: (l) => lines.push(l),
     exit: (code) => exits.push(code),
     process: proc,
+    ...extra,
   });
   return { handle, lines, exits, proc };
 }
@@ -50,6 +53,53 @@ describe('registerFromEnv', () => {
     proc.emit('beforeExit');
     await handle!.shutdown();
     expect(memorySink()).toEqual([expect.objectContaining({ label: 'from-env', body: 'registered' })]);
+  });
+
+  it('publishes the handle for getGenevaPipelines(); instrumentations: hook first, then the SDK gets them', async () => {
+    const config = project.write(
+      'otel.yaml',
+      'exporters: { memory: }\nservice: { pipelines: { traces: { exporters: [memory] } } }\n',
+    );
+    const calls: string[] = [];
+    const { handle, lines } = await run(
+      { OTEL_GENEVA_CONFIG: config, OTEL_GENEVA_INSTRUMENTATIONS: 'http, undici' },
+      {
+        registerEsmLoaderHook: () => calls.push('hook'),
+        loadInstrumentations: async (names) => {
+          calls.push(`load ${names.join(',')}`);
+          return [];
+        },
+      },
+    );
+    expect(lines).toEqual([]);
+    expect(calls).toEqual(['hook', 'load http,undici']);
+    expect(getGenevaPipelines()).toBe(handle);
+    expect(getGenevaPipelines()?.pipelines.exporters.map((e) => [e.id, e.signal])).toEqual([
+      ['memory', 'traces'],
+    ]);
+    await handle!.shutdown();
+  });
+
+  it('a failing instrumentation load stops the app like a bad config, and publishes nothing', async () => {
+    const config = project.write(
+      'otel.yaml',
+      'exporters: { memory: }\nservice: { pipelines: { traces: { exporters: [memory] } } }\n',
+    );
+    const { handle, lines, exits } = await run(
+      { OTEL_GENEVA_CONFIG: config, OTEL_GENEVA_INSTRUMENTATIONS: 'undici' },
+      {
+        registerEsmLoaderHook: () => undefined,
+        loadInstrumentations: async () => {
+          throw new Error(
+            "cannot load instrumentations: 'undici': @opentelemetry/instrumentation-undici is not installed",
+          );
+        },
+      },
+    );
+    expect(handle).toBeUndefined();
+    expect(exits).toEqual([1]);
+    expect(lines[0]).toContain('@opentelemetry/instrumentation-undici is not installed');
+    expect(getGenevaPipelines()).toBeUndefined();
   });
 
   it('exits 1 with every problem listed when the config is bad', async () => {

@@ -1,4 +1,10 @@
+import { context, type SpanContext, TraceFlags, trace } from '@opentelemetry/api';
 import { JsonLogsSerializer, JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { hrTimeToNanosString } from '../../../src/convert/attributes.js';
 import { logRecordsToModel } from '../../../src/convert/log-record-to-model.js';
@@ -16,11 +22,47 @@ describe('direct SDK → OTLP model mapping', () => {
     );
   });
 
-  it('produces exactly what otlp-transformer JSON serialization produces, for spans', async () => {
+  it('produces what otlp-transformer JSON serialization produces for spans, except the is-remote flag bits', async () => {
     const spans = await makeSpans(6);
-    expect(roundTrip(spansToModel(spans))).toEqual(
-      viaJson(JsonTraceSerializer.serializeRequest(spans) as Uint8Array),
+    const expected = viaJson(JsonTraceSerializer.serializeRequest(spans) as Uint8Array);
+    // otlp-transformer sets 0x100 ("has is-remote") on span and link flags; we keep the W3C byte.
+    let masked = 0;
+    for (const rs of expected.resourceSpans)
+      for (const ss of rs.scopeSpans)
+        for (const span of ss.spans) {
+          for (const item of [span, ...(span.links ?? [])]) {
+            if (item.flags & 0x300) masked++;
+            item.flags &= 0xff;
+          }
+        }
+    expect(masked).toBeGreaterThan(0);
+    expect(roundTrip(spansToModel(spans))).toEqual(expected);
+  });
+
+  it('span and link flags are the W3C trace-flags byte, also for remote parents and links', async () => {
+    const memory = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(memory)] });
+    const remote: SpanContext = {
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.SAMPLED,
+      isRemote: true,
+    };
+    const tracer = provider.getTracer('flags');
+    const span = tracer.startSpan(
+      'remote-child',
+      { links: [{ context: { ...remote, spanId: '00f067aa0ba902b7' } }] },
+      trace.setSpanContext(context.active(), remote),
     );
+    span.end();
+    const [sdkSpan] = memory.getFinishedSpans();
+    expect(sdkSpan?.parentSpanContext?.isRemote).toBe(true);
+    const otlp = viaJson(JsonTraceSerializer.serializeRequest([sdkSpan!]) as Uint8Array);
+    expect(otlp.resourceSpans[0].scopeSpans[0].spans[0].flags).toBe(0x301); // what OTLP would carry
+    const model = spansToModel([sdkSpan!]).resourceSpans[0]?.scopeSpans[0]?.spans[0];
+    expect(model?.flags).toBe(1);
+    expect(model?.links?.map((l) => l.flags)).toEqual([1]);
+    await provider.shutdown();
   });
 
   it('groups by resource then scope and keeps record order', async () => {
