@@ -11,8 +11,16 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const dir of [...workspaces, ...extra]) {
+  const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
   const report = join(root, dir, '.test-results', 'vitest.json');
-  if (!existsSync(report)) continue;
+  if (!existsSync(report)) {
+    // A workspace with a test script that left no report did not run its tests: that is a failure.
+    if (pkg.scripts?.test) {
+      console.log(`${dir}: no test report (its tests did not run)`);
+      failed += 1;
+    }
+    continue;
+  }
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests ?? 0;
   failed += r.numFailedTests ?? 0;

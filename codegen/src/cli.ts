@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CodegenError } from './errors.js';
 import { diffFiles, generateConfig, writeFiles } from './generate.js';
@@ -6,7 +6,14 @@ import { readComponentMetadata } from './metadata.js';
 
 const usage = `Usage:
   geneva-codegen config --go <module dir> [--type Config] [--overlay <file>] [--go-schema <file>] [--name <Prefix>] --out <dir> [--check]
-  geneva-codegen manifest-input --metadata <metadata.yaml>... [--out <file>]`;
+  geneva-codegen manifest-input --metadata <metadata.yaml>... [--out <file>]
+
+  config          read a Go collector component's config struct (Go toolchain 1.23+ required: the Go
+                  module's own parser and type checker run through a small helper) and write
+                  <type>.schema.json, <type>.types.ts and <type>.validator.js (+ .d.ts) into --out
+  --check         write nothing; exit 1 listing the stale files when the committed output differs
+  manifest-input  print {type, class, stability} of collector component metadata.yaml files (JSON)
+  --help          show this text`;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (testable). */
 export async function main(
@@ -17,6 +24,10 @@ export async function main(
   },
 ): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(`${usage}\n`);
+    return 0;
+  }
   try {
     if (command === 'config') {
       const { values } = parseArgs({
@@ -33,6 +44,8 @@ export async function main(
       });
       if (!values.go || !values.out)
         throw new CodegenError('GENEVA_ERR_CODEGEN_INPUT', `--go and --out are required\n${usage}`);
+      if (!existsSync(values.go))
+        throw new CodegenError('GENEVA_ERR_CODEGEN_INPUT', `--go ${values.go}: no such Go module directory`);
       const files = await generateConfig({
         goDir: values.go,
         outDir: values.out,
@@ -68,7 +81,7 @@ export async function main(
       else io.out(text);
       return 0;
     }
-    io.err(`${usage}\n`);
+    io.err(command === undefined ? `${usage}\n` : `geneva-codegen: unknown command '${command}'\n${usage}\n`);
     return 2;
   } catch (err) {
     const code = err instanceof CodegenError ? `${err.code}: ` : '';

@@ -23,6 +23,20 @@ const committed = [
   'azuregigwarm.report.json',
 ];
 
+describe('geneva-codegen usage', () => {
+  it('prints help on stdout with exit 0, and usage errors on stderr with exit 2', async () => {
+    const help = await run(['--help']);
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toMatch(/^Usage:[\s\S]*Go toolchain/);
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown command 'frobnicate'/);
+    const missing = await run(['config', '--go', join(tmp, 'nope'), '--out', tmp]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nope: no such Go module directory/);
+  });
+});
+
 describe('geneva-codegen config', () => {
   beforeAll(async () => {
     const r = await run([

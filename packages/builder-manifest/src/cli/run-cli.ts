@@ -73,12 +73,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const f of result.files) io.out(`${f.status}: ${show(f.path)}`);
       return 0;
     }
-    io.err(
-      command === undefined || command === '--help' || command === 'help'
-        ? USAGE
-        : `unknown command '${command}'\n${USAGE}`,
-    );
-    return command === '--help' || command === 'help' ? 0 : 2;
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    io.err(command === undefined ? USAGE : `unknown command '${command}'\n${USAGE}`);
+    return 2;
   } catch (err) {
     if (err instanceof ManifestError) {
       io.err(`geneva-manifest: ${err.message} [${err.code}]`);

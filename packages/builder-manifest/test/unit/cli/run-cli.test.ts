@@ -63,6 +63,9 @@ describe('geneva-manifest CLI', () => {
     expect((await cli(['generate', '--bogus'], project.dir)).code).toBe(2);
     expect((await cli(['add'], project.dir)).code).toBe(2);
     expect((await cli(['frobnicate'], project.dir)).err[0]).toMatch(/^unknown command 'frobnicate'/);
-    expect((await cli(['--help'], project.dir)).code).toBe(0);
+    const help = await cli(['--help'], project.dir);
+    expect(help.code).toBe(0);
+    expect(help.out.join('\n')).toMatch(/^usage:/);
+    expect(help.err).toEqual([]);
   });
 });
