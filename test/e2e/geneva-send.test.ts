@@ -1,7 +1,7 @@
 // geneva-send against the emulator: the Go exporter's two sample payloads replayed with the
 // example config, decoded on arrival and checked column by column; --validate, --json and the
 // exit codes of bad config and bad input.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GenevaEmulator, startEmulator } from '@geneva-otel/geneva-emulator';
@@ -151,13 +151,27 @@ describe('geneva-send replays the Go samples into the emulator', () => {
 });
 
 describe('geneva-send config and input errors', () => {
-  it('--validate accepts every example config without sending', async () => {
+  it('--validate refuses the unedited example configs and accepts them filled in, without sending', async () => {
+    const cert = await emulator.issueClientCertificate({ path: join(dir, 'example.p12'), password: 'p4ss' });
     for (const file of [
       'azuregigwarm.msi.yaml',
       'azuregigwarm.certificate.yaml',
       'azuregigwarm.workload-identity.yaml',
     ]) {
-      const run = await sendInProcess(['--config', `${repoRoot}examples/configs/${file}`, '--validate']);
+      const path = `${repoRoot}examples/configs/${file}`;
+      const unedited = await sendInProcess(['--config', path, '--validate']);
+      expect(unedited.code).toBe(2);
+      expect(unedited.stderr).toContain('account: still contains the placeholder <geneva-account>');
+      // Filled in as a user would: every <...> replaced, the certificate a real PKCS#12 file.
+      const filled = join(dir, file);
+      await writeFile(
+        filled,
+        (await readFile(path, 'utf8'))
+          .replace('"</path/to/client-certificate.p12>"', JSON.stringify(cert.path))
+          .replace(`\${env:GENEVA_CERT_PASSWORD}`, 'p4ss')
+          .replace(/<([^<>]*)>/g, (_m, inner: string) => inner.replace(/[^A-Za-z0-9-]+/g, '-')),
+      );
+      const run = await sendInProcess(['--config', filled, '--validate']);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('is valid');

@@ -99,7 +99,10 @@ export interface RetryOptions {
   shouldRetry?: (err: unknown) => boolean;
   /** Called before each wait. */
   onRetry?: (info: { error: unknown; attempt: number; delayMs: number }) => void;
-  /** Sleep function (tests inject a fake); the default uses an unref'd timer. */
+  /**
+   * Sleep function (tests inject a fake). The default uses a ref'd timer: a pending retry of data we
+   * hold keeps the process alive, like the collector; pass `signal` to cancel it (e.g. on shutdown).
+   */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Clock in ms; defaults to `Date.now`. */
   now?: () => number;
@@ -107,7 +110,11 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** Waits `ms` on an unref'd timer; rejects with the signal's reason when aborted. */
+/**
+ * Waits `ms` on a ref'd timer (the event loop stays alive while a retry is pending, so a short-lived
+ * process cannot exit in the middle of a backoff and lose the data); rejects with the signal's reason
+ * when aborted, which also clears the timer.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -119,7 +126,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    timer.unref?.();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

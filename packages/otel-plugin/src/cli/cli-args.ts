@@ -23,7 +23,9 @@ Options:
                      (\${env:NAME} references are expanded; GENEVA_ROLE_NAME/GENEVA_ROLE_INSTANCE override)
   --logs <file>      an OTLP ExportLogsServiceRequest: .json (OTLP/JSON) or .pb (OTLP/protobuf); repeatable
   --traces <file>    an OTLP ExportTraceServiceRequest: .json or .pb; repeatable
-  --validate         only load and validate the config, send nothing
+  --validate         only check the config, send nothing: the schema and values (as the collector
+                     does), no <...> placeholders left from the examples, and for certificate
+                     auth that cert_path loads as PKCS#12 with cert_password
   --json             print the summary as JSON
   -h, --help         show this help
 
@@ -36,7 +38,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
     parsed = parse(argv);
   } catch (err) {
-    throw new CliUsageError((err as Error).message);
+    // Node's own text suggests a positional `--`; name the option instead (usage follows).
+    const e = err as Error & { code?: string };
+    const option = /[Oo]ption '([^' ]+)/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+      throw new CliUsageError(`unknown option ${option}`);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+      throw new CliUsageError(`option ${option} needs a value`);
+    }
+    throw new CliUsageError(e.message);
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {

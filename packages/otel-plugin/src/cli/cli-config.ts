@@ -38,12 +38,41 @@ export async function loadCliConfig(
   try {
     return { block, source, resolved: loadAzureGigWarmConfig(block, env) };
   } catch (err) {
-    throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: ${source}: ${errorText(err)}`, { cause: err });
+    const hint = emptyEnvHint(block, env);
+    throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: ${source}: ${errorText(err)}${hint}`, {
+      cause: err,
+    });
   }
+}
+
+/** Top-level keys that mark a collector config (which must then have `exporters:`). */
+const COLLECTOR_KEYS = ['receivers', 'processors', 'connectors', 'extensions', 'service'];
+/** `${env:NAME}` / `${NAME}` references without a `:-` fallback. */
+const ENV_REF = /\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Names the variables referenced by the block that are unset or empty (never their values). */
+export function emptyEnvHint(block: unknown, env: Record<string, string | undefined>): string {
+  const empty = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(ENV_REF)) if (!env[m[1] as string]) empty.add(m[1] as string);
+    } else if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+    } else if (isMap(v)) {
+      for (const x of Object.values(v)) visit(x);
+    }
+  };
+  visit(block);
+  if (empty.size === 0) return '';
+  const names = [...empty].map((n) => `\${env:${n}}`).join(', ');
+  return ` (hint: ${names} ${empty.size === 1 ? 'is' : 'are'} unset or empty in the environment, so ${empty.size === 1 ? 'it' : 'they'} expanded to "")`;
 }
 
 function extractBlock(doc: unknown, path: string): { block: Record<string, unknown>; source: string } {
   if (!isMap(doc)) throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: expected a YAML mapping`);
+  const noExporters = () =>
+    new CliInputError('GENEVA_ERR_CLI_CONFIG', `no exporters.azuregigwarm block found in ${path}`);
+  if (!('exporters' in doc) && COLLECTOR_KEYS.some((k) => k in doc)) throw noExporters();
   if ('exporters' in doc) {
     const exporters = doc['exporters'];
     if (!isMap(exporters))
@@ -52,10 +81,12 @@ function extractBlock(doc: unknown, path: string): { block: Record<string, unkno
       (id) => id === 'azuregigwarm' || id.startsWith('azuregigwarm/'),
     );
     const id = ids.includes('azuregigwarm') ? 'azuregigwarm' : ids.length === 1 ? ids[0] : undefined;
+    if (ids.length === 0) throw noExporters();
     if (id === undefined) {
-      const why =
-        ids.length === 0 ? 'no azuregigwarm exporter' : `several azuregigwarm exporters (${ids.join(', ')})`;
-      throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: exporters: ${why}`);
+      throw new CliInputError(
+        'GENEVA_ERR_CLI_CONFIG',
+        `${path}: exporters: several azuregigwarm exporters (${ids.join(', ')})`,
+      );
     }
     return { block: asBlock(exporters[id], path, `exporters.${id}`), source: `exporters.${id}` };
   }

@@ -32,10 +32,25 @@ export async function readOtlpInput(file: string, signal: 'logs' | 'traces'): Pr
     else request = signal === 'logs' ? decodeLogsRequestProtobuf(bytes) : decodeTraceRequestProtobuf(bytes);
   } catch (err) {
     const kind = ext === '.json' ? 'OTLP/JSON' : 'OTLP/protobuf';
-    throw new CliInputError('GENEVA_ERR_CLI_INPUT', `${file}: not valid ${kind}: ${(err as Error).message}`);
+    const why = ext === '.json' ? jsonSyntaxReason((err as Error).message) : (err as Error).message;
+    throw new CliInputError('GENEVA_ERR_CLI_INPUT', `${file}: not valid ${kind}: ${why}`);
   }
   const reader = createJsonReader(file);
   return signal === 'logs'
     ? { signal, file, records: logsRequestToUnits(request, reader) }
     : { signal, file, records: traceRequestToUnits(request, reader) };
+}
+
+/**
+ * JSON.parse's message without the input it quotes (random bytes would be echoed to the terminal):
+ * only what went wrong and where, e.g. `unexpected character at position 12`.
+ */
+export function jsonSyntaxReason(message: string): string {
+  const position = /position (\d+)/.exec(message)?.[1];
+  const what = /unexpected end/i.test(message)
+    ? 'unexpected end of input'
+    : /unexpected|not valid JSON|bad control|bad escape|unterminated/i.test(message)
+      ? 'unexpected character'
+      : 'syntax error';
+  return position === undefined ? what : `${what} at position ${position}`;
 }

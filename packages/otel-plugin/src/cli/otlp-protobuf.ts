@@ -118,17 +118,51 @@ export class ProtobufDecodeError extends Error {
   }
 }
 
+/**
+ * Deepest message nesting decoded: the encoder's 64 AnyValue levels (up to 3 messages each, through
+ * KeyValueList and KeyValue) plus the request envelope. Deeper input is refused (naming the record)
+ * instead of overflowing the stack.
+ */
+export const MAX_MESSAGE_DEPTH = 64 * 3 + 16;
+
 /** Decodes an OTLP ExportLogsServiceRequest into its OTLP/JSON shape. */
 export function decodeLogsRequestProtobuf(bytes: Uint8Array): Json {
-  return decodeMessage(bytes, 0, bytes.length, 'ExportLogsServiceRequest');
+  return decodeMessage(bytes, 0, bytes.length, 'ExportLogsServiceRequest', undefined, 0);
 }
 
 /** Decodes an OTLP ExportTraceServiceRequest into its OTLP/JSON shape. */
 export function decodeTraceRequestProtobuf(bytes: Uint8Array): Json {
-  return decodeMessage(bytes, 0, bytes.length, 'ExportTraceServiceRequest');
+  return decodeMessage(bytes, 0, bytes.length, 'ExportTraceServiceRequest', undefined, 0);
 }
 
-function decodeMessage(buf: Uint8Array, start: number, end: number, type: MessageName): Json {
+/** Where a nested message sits (a chain, turned into text only for an error). */
+interface Where {
+  parent: Where | undefined;
+  step: string;
+}
+
+/** The record's OTLP/JSON location, cut before the nested AnyValue levels. */
+function recordPath(at: Where | undefined): string {
+  const steps: string[] = [];
+  for (let w = at; w; w = w.parent) steps.push(w.step);
+  const path = steps.reverse().join('.');
+  return path.split(/\.(?:kvlistValue|arrayValue)\b/)[0] ?? path;
+}
+
+function decodeMessage(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  type: MessageName,
+  at: Where | undefined,
+  depth: number,
+): Json {
+  if (depth > MAX_MESSAGE_DEPTH) {
+    throw new ProtobufDecodeError(
+      `${recordPath(at)}: value nests deeper than 64 levels (the encoder's limit)`,
+      start,
+    );
+  }
   const fields = MESSAGES[type]!;
   const out: Json = {};
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -182,8 +216,12 @@ function decodeMessage(buf: Uint8Array, start: number, end: number, type: Messag
       if (field.type === 'string') value = new TextDecoder('utf-8', { fatal: false }).decode(slice);
       else if (field.type === 'hex') value = Buffer.from(slice).toString('hex');
       else if (field.type === 'base64') value = Buffer.from(slice).toString('base64');
-      else if (field.type in MESSAGES) value = decodeMessage(buf, from, pos, field.type as MessageName);
-      else throw new ProtobufDecodeError(`field ${field.name} (#${num}) has the wrong wire type 2`, from);
+      else if (field.type in MESSAGES) {
+        const index =
+          field.repeated && Array.isArray(out[field.name]) ? (out[field.name] as unknown[]).length : 0;
+        const step = field.repeated ? `${field.name}[${index}]` : field.name;
+        value = decodeMessage(buf, from, pos, field.type as MessageName, { parent: at, step }, depth + 1);
+      } else throw new ProtobufDecodeError(`field ${field.name} (#${num}) has the wrong wire type 2`, from);
     } else {
       throw new ProtobufDecodeError(`unsupported wire type ${wire} for field #${num}`, pos);
     }

@@ -1,7 +1,7 @@
 // geneva-send as a function: argv in, exit code out, output through injected streams (testable
 // in-process; the bin entry only wires process.argv, stdout, stderr and exitCode).
 
-import { parseCliArgs, USAGE } from './cli-args.js';
+import { type CliArgs, parseCliArgs, USAGE } from './cli-args.js';
 import { loadCliConfig } from './cli-config.js';
 import {
   CliInputError,
@@ -10,6 +10,7 @@ import {
   EXIT_DELIVERED,
   EXIT_NOT_DELIVERED,
 } from './cli-errors.js';
+import { validateForUse } from './cli-validate.js';
 import { type OtlpInput, readOtlpInput } from './otlp-input.js';
 import { sendInputs } from './send-records.js';
 import { formatSummary, type SendSummary } from './send-summary.js';
@@ -24,8 +25,9 @@ export interface GenevaSendIo {
 /** Runs geneva-send; resolves to the exit code (0 delivered, 1 not delivered, 2 bad config/input). */
 export async function runGenevaSend(argv: readonly string[], io: GenevaSendIo): Promise<number> {
   const started = performance.now();
+  let args: CliArgs | undefined;
   try {
-    const args = parseCliArgs(argv);
+    args = parseCliArgs(argv);
     if (args.help) {
       io.stdout(USAGE);
       return EXIT_DELIVERED;
@@ -40,6 +42,14 @@ export async function runGenevaSend(argv: readonly string[], io: GenevaSendIo): 
       authMethod: r.authMethod,
     };
     if (args.validate) {
+      const problems = await validateForUse(config.block, r);
+      if (problems.length > 0) {
+        const head = `${args.config}: ${config.source}`;
+        throw new CliInputError(
+          'GENEVA_ERR_CLI_CONFIG',
+          `${head}: the config is valid but cannot be used yet:\n  ${problems.join('\n  ')}`,
+        );
+      }
       const text = `${args.config}: ${config.source} is valid (${r.authMethod} auth, ${r.endpoint}, namespace ${r.namespace})`;
       io.stdout(
         args.json ? JSON.stringify({ ok: true, config: args.config, source: config.source, target }) : text,
@@ -60,17 +70,17 @@ export async function runGenevaSend(argv: readonly string[], io: GenevaSendIo): 
     io.stdout(args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
     return summary.ok ? EXIT_DELIVERED : EXIT_NOT_DELIVERED;
   } catch (err) {
-    if (err instanceof CliUsageError) {
-      io.stderr(`geneva-send: ${err.message}\n\n${USAGE}`);
-      return EXIT_BAD_INPUT;
+    const known = err instanceof CliUsageError || err instanceof CliInputError;
+    const message = known
+      ? err.message
+      : `unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+    const exit = known ? EXIT_BAD_INPUT : EXIT_NOT_DELIVERED;
+    if (args?.json) {
+      // --json promises JSON on stdout, failures included; stderr still gets the readable text.
+      const code = known ? err.code : 'GENEVA_ERR_CLI_UNEXPECTED';
+      io.stdout(JSON.stringify({ ok: false, config: args.config, error: { code, message } }, null, 2));
     }
-    if (err instanceof CliInputError) {
-      io.stderr(`geneva-send: ${err.message}`);
-      return EXIT_BAD_INPUT;
-    }
-    io.stderr(
-      `geneva-send: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
-    return EXIT_NOT_DELIVERED;
+    io.stderr(`geneva-send: ${message}${err instanceof CliUsageError ? `\n\n${USAGE}` : ''}`);
+    return exit;
   }
 }

@@ -24,6 +24,8 @@ export interface SignalOutcome {
   exportCalls: number;
   /** Why records were not delivered: reason → record count (only non-zero reasons). */
   dropped: Record<string, number>;
+  /** The first error message per drop reason in `dropped` (why those records were not delivered). */
+  errors: Record<string, string>;
   /** The exporter's own counters. */
   exporterStats?: ExporterStats;
 }
@@ -102,7 +104,12 @@ async function sendSignal<T>(engine: ExportEngine<T>, records: T[], files: numbe
   outcome.exporterStats = stats;
   outcome.sent = stats.sent;
   outcome.notDelivered = records.length - stats.sent;
-  for (const [reason, n] of Object.entries(stats.dropped)) if (n > 0) outcome.dropped[reason] = n;
+  for (const [reason, n] of Object.entries(stats.dropped)) {
+    if (n <= 0) continue;
+    outcome.dropped[reason] = n;
+    const message = stats.firstErrors[reason as keyof typeof stats.firstErrors];
+    if (message !== undefined) outcome.errors[reason] = message;
+  }
   const unaccounted = outcome.notDelivered - stats.droppedTotal;
   if (unaccounted > 0) outcome.dropped['unaccounted (still pending after shutdown)'] = unaccounted;
   return outcome;
@@ -120,5 +127,5 @@ function exportOnce<T>(engine: ExportEngine<T>, chunk: T[]): Promise<ExportResul
 }
 
 function emptyOutcome(): SignalOutcome {
-  return { files: 0, records: 0, sent: 0, notDelivered: 0, exportCalls: 0, dropped: {} };
+  return { files: 0, records: 0, sent: 0, notDelivered: 0, exportCalls: 0, dropped: {}, errors: {} };
 }

@@ -31,8 +31,10 @@ export function formatSummary(s: SendSummary): string {
         `    batches: ${st.batchesSent} sent, ${st.batchesFailed} failed; retries: ${st.batchRetries} batch, ${st.exportRetries} export`,
       );
     }
-    for (const [reason, count] of Object.entries(o.dropped))
-      lines.push(`    NOT delivered: ${count} — ${reason}`);
+    for (const [reason, count] of Object.entries(o.dropped)) {
+      const why = o.errors[reason];
+      lines.push(`    NOT delivered: ${count} — ${reason}${why === undefined ? '' : `: ${why}`}`);
+    }
   }
   lines.push(
     s.ok

@@ -56,8 +56,8 @@ export function createExportEngine<TRecord>(opts: ExportEngineOptions<TRecord>):
   const direct = new Set<Promise<void>>();
   let shutdownPromise: Promise<void> | undefined;
 
-  const drop = (reason: DropReason, n: number) => {
-    stats.dropped(reason, n);
+  const drop = (reason: DropReason, n: number, error?: unknown) => {
+    stats.dropped(reason, n, error);
     metrics.sendFailed(n, reason);
   };
   const run = (work: Work): Promise<void> =>
@@ -113,7 +113,7 @@ export function createExportEngine<TRecord>(opts: ExportEngineOptions<TRecord>):
       stats.received(n);
       metrics.received(n);
       if (shutdownPromise) {
-        drop('shutdown', n);
+        drop('shutdown', n, 'Geneva exporter is shut down');
         return safe(resultCallback, failed(new Error('Geneva exporter is shut down')));
       }
       if (n === 0) return safe(resultCallback, { code: ExportResultCode.SUCCESS });
@@ -122,7 +122,7 @@ export function createExportEngine<TRecord>(opts: ExportEngineOptions<TRecord>):
         req = opts.toRequest(records);
       } catch (err) {
         log.warn(`could not convert ${n} ${opts.signal} records`, err);
-        drop('convert_error', n);
+        drop('convert_error', n, err);
         return safe(resultCallback, failed(err instanceof Error ? err : new Error(String(err))));
       }
       stats.pending(n);
@@ -140,7 +140,7 @@ export function createExportEngine<TRecord>(opts: ExportEngineOptions<TRecord>):
         }
         stats.pending(-n);
         const reason: DropReason = res === 'full' ? 'queue_full' : 'shutdown';
-        drop(reason, n);
+        drop(reason, n, res === 'full' ? 'sending queue is full' : 'Geneva exporter is shut down');
         if (res === 'full')
           log.warn(
             `sending queue is full (${queue.size()}/${queue.capacity} ${q.sizer}), dropping ${n} ${opts.signal} records`,
@@ -167,7 +167,7 @@ export function createExportEngine<TRecord>(opts: ExportEngineOptions<TRecord>):
         const drained = await drain(timeoutMs);
         for (const work of queue?.close() ?? []) {
           stats.pending(-work.req.items);
-          drop('shutdown', work.req.items);
+          drop('shutdown', work.req.items, 'the exporter shut down before this request was sent');
           work.done({ sent: 0, dropped: work.req.items, error: new Error('Geneva exporter is shut down') });
         }
         if (!drained) {
@@ -178,7 +178,12 @@ export function createExportEngine<TRecord>(opts: ExportEngineOptions<TRecord>):
         const s = stats.snapshot();
         if (s.droppedTotal > 0 || s.pending > 0) {
           log.warn(
-            `shutdown: ${s.sent} ${opts.signal} records sent, ${s.droppedTotal} dropped ${JSON.stringify(s.dropped)}`,
+            `shutdown: ${s.sent} ${opts.signal} records sent, ${s.droppedTotal} dropped (${Object.entries(
+              s.dropped,
+            )
+              .filter(([, n]) => n > 0)
+              .map(([reason, n]) => `${reason}: ${n}`)
+              .join(', ')})${s.pending > 0 ? `, ${s.pending} still pending` : ''}`,
           );
         }
       })();

@@ -11,6 +11,7 @@ export {
   GenevaError,
   isPermanent,
   isRetryable,
+  loadClientCertificate,
   nextDelayMs,
   PermanentError,
   type RejectedRecord,

@@ -114,6 +114,8 @@ export function createSendingQueue<T>(options: SendingQueueOptions<T>): SendingQ
           idleWaiters.delete(done);
           resolve(false);
         }, timeoutMs);
+        // The deadline itself must not keep the process alive: queued or in-flight work does (its
+        // upload sockets and ref'd backoff timers), and an idle queue has nothing to wait for.
         timer.unref?.();
         idleWaiters.add(done);
       });

@@ -67,9 +67,9 @@ export function createDeliverer(
     maxElapsedTimeMs: r.maxElapsedTimeMs,
   };
 
-  const drop = (reason: DropReason, n: number) => {
+  const drop = (reason: DropReason, n: number, error?: unknown) => {
     if (n <= 0) return;
-    stats.dropped(reason, n);
+    stats.dropped(reason, n, error);
     metrics.sendFailed(n, reason);
   };
 
@@ -93,7 +93,7 @@ export function createDeliverer(
       encoded = item.signal === 'logs' ? client.encodeLogs(item.request) : client.encodeSpans(item.request);
     } catch (err) {
       log.warn(`could not encode ${item.items} ${item.signal} records: ${asError(err).message}`);
-      drop('encode_rejected', item.items);
+      drop('encode_rejected', item.items, err);
       return { sent: 0, dropped: item.items, error: asError(err) };
     }
     let dropped = encoded.rejected.length;
@@ -103,8 +103,10 @@ export function createDeliverer(
       log.warn(
         `encoder rejected ${dropped} ${item.signal} record(s), first at ${first?.location}: ${first?.reason}`,
       );
-      drop('encode_rejected', dropped);
-      lastError = new Error(`encoder rejected ${dropped} record(s): ${first?.reason}`);
+      lastError = new Error(
+        `encoder rejected ${dropped} record(s), first at ${first?.location}: ${first?.reason}`,
+      );
+      drop('encode_rejected', dropped, lastError);
     }
     let sent = 0;
     let pending = encoded.batches;
@@ -121,12 +123,12 @@ export function createDeliverer(
           metrics.sent(batch.rowCount);
           metrics.batchSent();
         } else if (!signal.aborted && isPermanent(res.reason)) {
-          log.info(
+          log.warn(
             `dropping batch "${batch.eventName}" (${batch.rowCount} rows), permanent error: ${asError(res.reason).message}`,
           );
           dropped += batch.rowCount;
           lastError = asError(res.reason);
-          drop('permanent_error', batch.rowCount);
+          drop('permanent_error', batch.rowCount, res.reason);
           stats.batch(false);
           metrics.batchFailed('permanent_error');
         } else {
@@ -155,12 +157,12 @@ export function createDeliverer(
       const reason: DropReason = signal.aborted ? 'shutdown' : 'retries_exhausted';
       for (const batch of pending) {
         dropped += batch.rowCount;
-        drop(reason, batch.rowCount);
+        drop(reason, batch.rowCount, err);
         stats.batch(false);
         metrics.batchFailed(reason);
       }
       lastError = asError(err);
-      log.info(`gave up on ${pending.length} batch(es) of ${item.signal} (${reason}): ${lastError.message}`);
+      log.warn(`gave up on ${pending.length} batch(es) of ${item.signal} (${reason}): ${lastError.message}`);
     }
     return { sent, dropped, error: lastError };
   };

@@ -28,6 +28,12 @@ export interface ExporterStats {
   dropped: Record<DropReason, number>;
   /** Sum of `dropped`. */
   droppedTotal: number;
+  /**
+   * The first error message seen per drop reason (only reasons that had one), e.g.
+   * `permanent_error: cannot use client certificate "/x.p12": ...`. Never contains secrets: messages
+   * come from our own errors, which never include passwords or tokens.
+   */
+  firstErrors: Partial<Record<DropReason, string>>;
   /** Records queued or in flight right now. */
   pending: number;
   batchesSent: number;
@@ -42,7 +48,8 @@ export interface ExporterStats {
 export interface StatsRecorder {
   received(n: number): void;
   sent(n: number): void;
-  dropped(reason: DropReason, n: number): void;
+  /** Counts `n` dropped records; `error` (the cause) is kept as the reason's first message if none yet. */
+  dropped(reason: DropReason, n: number, error?: unknown): void;
   batch(ok: boolean): void;
   batchRetry(): void;
   exportRetry(): void;
@@ -57,6 +64,7 @@ export function createStatsRecorder(): StatsRecorder {
     sent: 0,
     dropped: Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>,
     droppedTotal: 0,
+    firstErrors: {},
     pending: 0,
     batchesSent: 0,
     batchesFailed: 0,
@@ -70,9 +78,12 @@ export function createStatsRecorder(): StatsRecorder {
     sent: (n) => {
       s.sent += n;
     },
-    dropped: (reason, n) => {
+    dropped: (reason, n, error) => {
       s.dropped[reason] += n;
       s.droppedTotal += n;
+      if (error !== undefined && s.firstErrors[reason] === undefined) {
+        s.firstErrors[reason] = errorMessage(error);
+      }
     },
     batch: (ok) => {
       if (ok) s.batchesSent++;
@@ -87,6 +98,17 @@ export function createStatsRecorder(): StatsRecorder {
     pending: (delta) => {
       s.pending += delta;
     },
-    snapshot: () => ({ ...s, dropped: { ...s.dropped } }),
+    snapshot: () => ({ ...s, dropped: { ...s.dropped }, firstErrors: { ...s.firstErrors } }),
   };
+}
+
+/** One line of text for an error: its message (with the cause's when it adds something), capped. */
+function errorMessage(error: unknown): string {
+  let text = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error && cause.message && !text.includes(cause.message)) {
+    text += ` (cause: ${cause.message})`;
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }

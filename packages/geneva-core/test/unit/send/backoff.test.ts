@@ -159,7 +159,28 @@ describe('retryWithBackoff', () => {
 });
 
 describe('sleep', () => {
-  it('resolves after the delay on an unref’d timer and rejects with the abort reason', async () => {
+  it('waits on a ref’d timer: a pending retry keeps the process alive; abort clears it', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const real = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const t = real(fn, ms);
+      timers.push(t);
+      return t;
+    }) as typeof setTimeout);
+    try {
+      const c = new AbortController();
+      const p = sleep(60_000, c.signal);
+      expect(timers).toHaveLength(1);
+      expect(timers[0]?.hasRef()).toBe(true); // an unref'd backoff let Node exit mid-retry, losing data
+      c.abort(new Error('shutdown'));
+      await expect(p).rejects.toThrow('shutdown');
+      await sleep(1); // a short real sleep resolves
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('resolves after the delay and rejects with the abort reason', async () => {
     vi.useFakeTimers();
     try {
       const done = vi.fn();

@@ -1,4 +1,5 @@
 import { PermanentError, RetryableError } from '@geneva-otel/geneva-core';
+import { DiagLogLevel, diag } from '@opentelemetry/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResolvedAzureGigWarmConfig } from '../../../src/config/resolved-config.js';
 import { createExporterMetrics } from '../../../src/self-metrics/exporter-metrics.js';
@@ -75,6 +76,7 @@ const unavailable = (retryAfterMs?: number) =>
   new RetryableError('GENEVA_ERR_HTTP_STATUS', 'HTTP 503', { status: 503, retryAfterMs });
 
 afterEach(() => vi.useRealTimers());
+const silent = { error() {}, warn() {}, info() {}, debug() {}, verbose() {} };
 
 describe('createDeliverer', () => {
   it('re-sends only the batch that failed: an accepted batch is never uploaded twice', async () => {
@@ -118,6 +120,40 @@ describe('createDeliverer', () => {
     expect(outcome.error?.message).toContain('HTTP 400');
     expect(client.uploads).toHaveLength(2);
     expect(stats.snapshot().dropped.permanent_error).toBe(1);
+    expect(stats.snapshot().firstErrors).toEqual({ permanent_error: 'HTTP 400' });
+  });
+
+  it('logs a permanent-error drop and an encoder rejection at warn, naming the record', async () => {
+    const warnings: string[] = [];
+    diag.setLogger(
+      { ...silent, warn: (...args: unknown[]) => void warnings.push(args.join(' ')) },
+      { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+    );
+    try {
+      const { client, stats, deliver } = setup(
+        () => new PermanentError('GENEVA_ERR_HTTP_STATUS', 'HTTP 400', { status: 400 }),
+      );
+      const encode = client.encodeLogs.bind(client);
+      client.encodeLogs = (req) => {
+        const out = encode(req);
+        return {
+          ...out,
+          rejected: [
+            { signal: 'logs', location: 'resourceLogs[0].scopeLogs[0].logRecords[7]', reason: 'too big' },
+          ],
+        };
+      };
+      await deliver(request, new AbortController().signal);
+      expect(warnings.some((w) => /dropping batch .*permanent error: HTTP 400/.test(w))).toBe(true);
+      expect(
+        warnings.some((w) => w.includes('first at resourceLogs[0].scopeLogs[0].logRecords[7]: too big')),
+      ).toBe(true);
+      expect(stats.snapshot().firstErrors.encode_rejected).toBe(
+        'encoder rejected 1 record(s), first at resourceLogs[0].scopeLogs[0].logRecords[7]: too big',
+      );
+    } finally {
+      diag.disable();
+    }
   });
 
   it('gives up at max_elapsed_time and says so', async () => {
@@ -130,6 +166,9 @@ describe('createDeliverer', () => {
     await vi.runAllTimersAsync();
     expect(await done).toMatchObject({ sent: 0, dropped: 3 });
     expect(stats.snapshot().dropped.retries_exhausted).toBe(3);
+    expect(stats.snapshot().firstErrors.retries_exhausted).toMatch(
+      /^gave up after \d+ attempt\(s\) because the maximum elapsed time was reached: HTTP 503/,
+    );
   });
 
   it('stops at once when aborted (shutdown) and counts the rows as shutdown drops', async () => {
