@@ -1,6 +1,7 @@
 // Side-by-side encoder throughput: geneva-core vs the real geneva-uploader 0.4.0, on the same inputs
 // (the golden-vector corpus in test/vectors/corpus), on this machine.
 //
+//   npx turbo run build --filter=@geneva-otel/geneva-core   # it measures the built dist/, as users run it
 //   npx tsx packages/geneva-core/bench/side-by-side.ts [--records-per-input N] [--rounds R] [--no-crate]
 //
 // Both sides encode each input (rows + central blob + LZ4 chunks, no upload) ceil(N / records)
@@ -19,7 +20,7 @@ import {
   type ExportTraceServiceRequest,
   encodeLogs,
   encodeSpans,
-} from '../src/encoding.js';
+} from '../dist/index.js';
 
 const corpusDir = fileURLToPath(new URL('../test/vectors/corpus/', import.meta.url));
 const tool = fileURLToPath(

@@ -1,7 +1,12 @@
 import type { EncodedSchema } from '../encode/bond-schema.js';
 import type { FieldDef } from '../encode/bond-types.js';
 import { type BondWriter, createBondWriter } from '../encode/bond-writer.js';
-import { TERMINATOR_HALF, writeBlobHeader, writeSchemaEntry } from '../encode/central-blob.js';
+import {
+  eventNameBytes,
+  TERMINATOR_HALF,
+  writeBlobHeader,
+  writeSchemaEntry,
+} from '../encode/central-blob.js';
 import { compressChunks } from '../encode/lz4-chunks.js';
 import type { EncodedRow } from '../encode/record-context.js';
 import { formatBatchTime } from '../encode/timestamps.js';
@@ -82,6 +87,13 @@ function sameShape(s: Shape, row: EncodedRow): boolean {
   return true;
 }
 
+// Encoding is synchronous and never re-entered: the first batch of a call writes its events to one
+// reused buffer, and every batch is assembled in one reused blob buffer before compression.
+const sharedEvents = createBondWriter(64 * 1024);
+const blobScratch = createBondWriter(64 * 1024);
+/** Buffers kept between calls up to this size (a huge call must not pin a huge buffer). */
+const MAX_KEPT = 4 * 1024 * 1024;
+
 export function createBatchBuilder(config: BatchBuilderConfig): BatchBuilder {
   const open = new Map<string, OpenBatch>();
   const order: OpenBatch[] = [];
@@ -92,15 +104,17 @@ export function createBatchBuilder(config: BatchBuilderConfig): BatchBuilder {
   const local = new Map<string, EncodedSchema>();
 
   function newBatch(eventName: string): OpenBatch {
-    const nameWriter = createBondWriter(2 + eventName.length * 2);
-    nameWriter.u16(eventName.length * 2);
-    nameWriter.utf16le(eventName);
+    let events: BondWriter;
+    if (order.length === 0) {
+      sharedEvents.release(MAX_KEPT);
+      events = sharedEvents;
+    } else events = createBondWriter(1024);
     const b: OpenBatch = {
       eventName,
-      nameBytes: nameWriter.toBytes(),
+      nameBytes: eventNameBytes(eventName),
       schemaIds: new Map(),
       schemas: [],
-      events: createBondWriter(256),
+      events,
       size: headerSize,
       rowCount: 0,
       start: undefined,
@@ -200,7 +214,8 @@ function blobHeader(metadata: string): Uint8Array {
 }
 
 function finishBatch(b: OpenBatch, metadata: string): EncodedBatch {
-  const w = createBondWriter(b.size);
+  const w = blobScratch;
+  w.release(MAX_KEPT);
   w.bytes(blobHeader(metadata));
   for (let i = 0; i < b.schemas.length; i++) {
     const s = b.schemas[i]!;

@@ -1,6 +1,6 @@
 import { type NormValue, normalizeAnyValue } from '../model/any-value.js';
 import { valueToText } from '../model/json-text.js';
-import { ModelError } from '../model/model-error.js';
+import { ModelError, type Rec } from '../model/model-error.js';
 import { BondType } from './bond-types.js';
 import type { BondWriter } from './bond-writer.js';
 import type { RecordContext } from './record-context.js';
@@ -39,7 +39,9 @@ export function writeAttributes(
     const value = kv.value as { stringValue?: unknown } | null | undefined;
     // Fast path for the common case; normalizeAnyValue gives the same answer.
     const str = value !== null && typeof value === 'object' ? value.stringValue : undefined;
-    const v = typeof str === 'string' ? undefined : readValue(value, i);
+    const scalar = typeof str === 'string' ? BondType.STRING : readScalar(value);
+    const num = scalarNumber; // readScalar's number, before anything else can call it
+    const v = scalar === NOT_SCALAR ? readValue(value, i) : undefined;
     if (v !== undefined && v.t === 'empty') continue;
     if (reserved.has(name)) {
       allKeys ??= new Set(attrs.map((a) => wellFormed(String((a as { key?: unknown } | null)?.key ?? ''))));
@@ -59,8 +61,12 @@ export function writeAttributes(
       );
       continue;
     }
-    let type: number = BondType.STRING;
-    if (v === undefined) w.utf8String(str as string);
+    let type: number = scalar;
+    if (scalar === BondType.STRING) w.utf8String(str as string);
+    else if (scalar === BondType.INT64) w.i64(num);
+    else if (scalar === BondType.DOUBLE) w.f64(num);
+    else if (scalar === BondType.BOOL) w.bool(num !== 0);
+    else if (v === undefined) throw new Error('unreachable: no attribute value');
     else if (v.t === 'int') {
       type = BondType.INT64;
       w.i64(v.v);
@@ -70,11 +76,60 @@ export function writeAttributes(
     } else if (v.t === 'bool') {
       type = BondType.BOOL;
       w.bool(v.v);
-    } else w.utf8String(valueToText(v));
+    } else {
+      type = BondType.STRING;
+      w.utf8String(valueToText(v));
+    }
     names.push(name);
     types.push(type);
     seen?.add(name);
   }
+}
+
+const NOT_SCALAR = -1;
+/** The number (or 0/1 for a bool) read by the last successful readScalar call. */
+let scalarNumber = 0;
+
+/**
+ * Fast path for the common number and bool values: their Bond type when no member of higher
+ * precedence is set (normalizeAnyValue reads them to the same value), else NOT_SCALAR (the long way).
+ */
+function readScalar(value: unknown): number {
+  if (value === null || typeof value !== 'object') return NOT_SCALAR;
+  const o = value as Rec;
+  if (o['stringValue'] != null || o['string_value'] != null) return NOT_SCALAR;
+  const iv = o['intValue'];
+  if (iv != null) {
+    scalarNumber = typeof iv === 'number' ? (Number.isSafeInteger(iv) ? iv : Number.NaN) : smallInt(iv);
+    return Number.isNaN(scalarNumber) ? NOT_SCALAR : BondType.INT64;
+  }
+  if (o['int_value'] != null) return NOT_SCALAR;
+  const dv = o['doubleValue'];
+  if (dv != null) {
+    if (typeof dv !== 'number') return NOT_SCALAR;
+    scalarNumber = dv;
+    return BondType.DOUBLE;
+  }
+  if (o['double_value'] != null) return NOT_SCALAR;
+  const bv = o['boolValue'];
+  if (typeof bv !== 'boolean') return NOT_SCALAR;
+  scalarNumber = bv ? 1 : 0;
+  return BondType.BOOL;
+}
+
+/** A decimal string of at most 15 digits (optional '-') as a number; NaN for anything else. */
+function smallInt(v: unknown): number {
+  if (typeof v !== 'string') return Number.NaN;
+  const neg = v.charCodeAt(0) === 45;
+  const first = neg ? 1 : 0;
+  if (v.length === first || v.length - first > 15) return Number.NaN;
+  let n = 0;
+  for (let i = first; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return neg ? -n : n;
 }
 
 /** normalizeAnyValue with the attribute index added to the error path only on failure. */

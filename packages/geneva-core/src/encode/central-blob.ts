@@ -1,4 +1,4 @@
-import type { BondWriter } from './bond-writer.js';
+import { type BondWriter, createBondWriter } from './bond-writer.js';
 
 /** Closes every schema and event entry. */
 export const TERMINATOR = 0xdeadc0dedeadc0den;
@@ -45,6 +45,22 @@ export function writeEventEntry(
   w.u32(0x00015053); // "SP" 01 00
   w.bytes(row);
   w.u64(TERMINATOR);
+}
+
+const nameCache = new Map<string, Uint8Array>();
+
+/** u16 byte length + UTF-16LE of an event name (memoized: names repeat from call to call). */
+export function eventNameBytes(eventName: string): Uint8Array {
+  let bytes = nameCache.get(eventName);
+  if (bytes === undefined) {
+    const w = createBondWriter(2 + eventName.length * 2);
+    w.u16(eventName.length * 2);
+    w.utf16le(eventName);
+    bytes = w.toBytes();
+    if (nameCache.size >= 1024) nameCache.clear();
+    nameCache.set(eventName, bytes);
+  }
+  return bytes;
 }
 
 /** The metadata string of a blob. */

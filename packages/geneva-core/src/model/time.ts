@@ -9,7 +9,6 @@ export interface UnixTime {
 export const ZERO_TIME: UnixTime = Object.freeze({ s: 0, ns: 0 });
 const U64_MAX = 18446744073709551615n;
 const U64_MAX_STR = '18446744073709551615';
-const DIGITS = /^[0-9]+$/;
 
 /**
  * Normalizes a `fixed64` nanosecond timestamp given as a decimal string, number, bigint or long bits.
@@ -36,12 +35,24 @@ export function toUnixTime(value: unknown, what: string): UnixTime {
 }
 
 function fromDecimal(str: string, what: string): UnixTime {
-  if (str.length === 0) return ZERO_TIME;
-  if (!DIGITS.test(str) || str.length > 20 || (str.length === 20 && str > U64_MAX_STR)) {
-    throw new ModelError(`${what} is not a u64 decimal string: ${JSON.stringify(str.slice(0, 40))}`);
+  const len = str.length;
+  if (len === 0) return ZERO_TIME;
+  if (len > 20 || (len === 20 && str > U64_MAX_STR)) throw notU64(str, what);
+  // One pass: digits before the last nine are seconds (< 2^64 / 1e9, exact in a double), the rest nanoseconds.
+  const split = len - 9;
+  let s = 0;
+  let ns = 0;
+  for (let i = 0; i < len; i++) {
+    const d = str.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw notU64(str, what);
+    if (i < split) s = s * 10 + d;
+    else ns = ns * 10 + d;
   }
-  if (str.length <= 9) return { s: 0, ns: Number(str) };
-  return { s: Number(str.slice(0, -9)), ns: Number(str.slice(-9)) };
+  return { s, ns };
+}
+
+function notU64(str: string, what: string): ModelError {
+  return new ModelError(`${what} is not a u64 decimal string: ${JSON.stringify(str.slice(0, 40))}`);
 }
 
 function fromBigInt(v: bigint, what: string): UnixTime {
