@@ -77,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(USAGE);
       return 0;
     }
-    io.err(command === undefined ? USAGE : `unknown command '${command}'\n${USAGE}`);
+    io.err(command === undefined ? USAGE : `geneva-manifest: unknown command '${command}'\n${USAGE}`);
     return 2;
   } catch (err) {
     if (err instanceof ManifestError) {
