@@ -1,10 +1,10 @@
 import { normalizeAnyValue, toEnum, toUint32 } from '../model/any-value.js';
-import { normalizeFixedId } from '../model/ids.js';
 import { valueToText } from '../model/json-text.js';
 import { asString, ModelError, type Rec } from '../model/model-error.js';
 import { isZeroTime, toUnixTime, type UnixTime } from '../model/time.js';
 import { writeAttributes } from './attributes.js';
 import { BondType, type FieldDef } from './bond-types.js';
+import { writeIdColumn } from './id-columns.js';
 import type { EncodedRow, RecordContext } from './record-context.js';
 import { formatRowTimestamp } from './timestamps.js';
 
@@ -88,8 +88,6 @@ export function readLogHeader(rec: unknown): LogHeader {
 
 /** Writes one log row (without the SP header) to `ctx.row`; see wire-format §6. */
 export function writeLogRow(rec: object, header: LogHeader, ctx: RecordContext): EncodedRow {
-  const traceId = normalizeFixedId((rec as Rec).traceId ?? (rec as Rec).trace_id, 16);
-  const spanId = normalizeFixedId((rec as Rec).spanId ?? (rec as Rec).span_id, 8);
   const flags = toUint32((rec as Rec).flags, 'flags');
   const severity = toEnum(
     (rec as Rec).severityNumber ?? (rec as Rec).severity_number,
@@ -107,16 +105,8 @@ export function writeLogRow(rec: object, header: LogHeader, ctx: RecordContext):
   w.utf8String(ts);
   w.bytes(ctx.tail);
   let mask = 0;
-  if (traceId.kind === 'ok') {
-    mask |= M_TRACE_ID;
-    w.utf8String(traceId.hex);
-  } else if (traceId.kind === 'invalid')
-    ctx.warn('GENEVA_WARN_INVALID_ID', `traceId omitted: ${traceId.reason}`);
-  if (spanId.kind === 'ok') {
-    mask |= M_SPAN_ID;
-    w.utf8String(spanId.hex);
-  } else if (spanId.kind === 'invalid')
-    ctx.warn('GENEVA_WARN_INVALID_ID', `spanId omitted: ${spanId.reason}`);
+  if (writeIdColumn(w, (rec as Rec).traceId ?? (rec as Rec).trace_id, 16, 'traceId', ctx)) mask |= M_TRACE_ID;
+  if (writeIdColumn(w, (rec as Rec).spanId ?? (rec as Rec).span_id, 8, 'spanId', ctx)) mask |= M_SPAN_ID;
   if (flags !== 0) {
     mask |= M_FLAGS;
     w.u32(flags);

@@ -1,9 +1,10 @@
 import { toEnum, toUint32 } from '../model/any-value.js';
-import { normalizeFixedId, normalizeId } from '../model/ids.js';
+import { normalizeId, plainHexId } from '../model/ids.js';
 import { asList, asString, ModelError, type Rec } from '../model/model-error.js';
 import { diffNanos, isZeroTime, toUnixTime, type UnixTime } from '../model/time.js';
 import { writeAttributes } from './attributes.js';
 import { BondType, type FieldDef } from './bond-types.js';
+import { writeIdColumn } from './id-columns.js';
 import type { EncodedRow, RecordContext } from './record-context.js';
 import { formatRowTimestamp } from './timestamps.js';
 
@@ -110,9 +111,6 @@ export function writeSpanRow(span: object, times: SpanTimes, ctx: RecordContext)
   const status = (span as Rec).status as object | undefined;
   const code = status ? toEnum((status as Rec).code, STATUS_CODE_NAMES, 'status.code') : 0;
   const statusMessage = status ? asString((status as Rec).message, 'status.message') : '';
-  const traceId = normalizeFixedId((span as Rec).traceId ?? (span as Rec).trace_id, 16);
-  const spanId = normalizeFixedId((span as Rec).spanId ?? (span as Rec).span_id, 8);
-  const parentId = normalizeFixedId((span as Rec).parentSpanId ?? (span as Rec).parent_span_id, 8);
   const flags = toUint32((span as Rec).flags, 'flags');
   const name = asString((span as Rec).name, 'name');
   const traceState = asString((span as Rec).traceState ?? (span as Rec).trace_state, 'traceState');
@@ -129,16 +127,9 @@ export function writeSpanRow(span: object, times: SpanTimes, ctx: RecordContext)
   w.utf8String(ts);
   w.bool(code !== 2);
   let mask = 0;
-  if (traceId.kind === 'ok') {
+  if (writeIdColumn(w, (span as Rec).traceId ?? (span as Rec).trace_id, 16, 'traceId', ctx))
     mask |= M_TRACE_ID;
-    w.utf8String(traceId.hex);
-  } else if (traceId.kind === 'invalid')
-    ctx.warn('GENEVA_WARN_INVALID_ID', `traceId omitted: ${traceId.reason}`);
-  if (spanId.kind === 'ok') {
-    mask |= M_SPAN_ID;
-    w.utf8String(spanId.hex);
-  } else if (spanId.kind === 'invalid')
-    ctx.warn('GENEVA_WARN_INVALID_ID', `spanId omitted: ${spanId.reason}`);
+  if (writeIdColumn(w, (span as Rec).spanId ?? (span as Rec).span_id, 8, 'spanId', ctx)) mask |= M_SPAN_ID;
   if (flags !== 0) {
     mask |= M_FLAGS;
     w.u32(flags);
@@ -151,12 +142,8 @@ export function writeSpanRow(span: object, times: SpanTimes, ctx: RecordContext)
     mask |= M_TRACE_STATE;
     w.utf8String(traceState);
   }
-  if (parentId.kind === 'ok') {
-    mask |= M_PARENT_ID;
-    w.utf8String(parentId.hex);
-  } else if (parentId.kind === 'invalid') {
-    ctx.warn('GENEVA_WARN_INVALID_ID', `parentSpanId omitted: ${parentId.reason}`);
-  }
+  const parentSpanId = (span as Rec).parentSpanId ?? (span as Rec).parent_span_id;
+  if (writeIdColumn(w, parentSpanId, 8, 'parentSpanId', ctx)) mask |= M_PARENT_ID;
   if (links.length > 0) {
     mask |= M_LINKS;
     w.utf8String(linksJson(links, ctx));
@@ -185,14 +172,20 @@ function linksJson(links: readonly unknown[], ctx: RecordContext): string {
   for (let i = 0; i < links.length; i++) {
     const link = links[i];
     if (link === null || typeof link !== 'object') throw new ModelError(`links[${i}] is not an object`);
-    const sid = normalizeId((link as Rec).spanId ?? (link as Rec).span_id);
-    const tid = normalizeId((link as Rec).traceId ?? (link as Rec).trace_id);
-    if (sid.kind === 'invalid')
-      ctx.warn('GENEVA_WARN_INVALID_ID', `links[${i}].spanId written empty: ${sid.reason}`);
-    if (tid.kind === 'invalid')
-      ctx.warn('GENEVA_WARN_INVALID_ID', `links[${i}].traceId written empty: ${tid.reason}`);
+    const sid = linkIdHex((link as Rec).spanId ?? (link as Rec).span_id, i, 'spanId', ctx);
+    const tid = linkIdHex((link as Rec).traceId ?? (link as Rec).trace_id, i, 'traceId', ctx);
     if (i > 0) out += ',';
-    out += `{"toSpanId":"${sid.kind === 'ok' ? sid.hex : ''}","toTraceId":"${tid.kind === 'ok' ? tid.hex : ''}"}`;
+    out += `{"toSpanId":"${sid}","toTraceId":"${tid}"}`;
   }
   return `${out}]`;
+}
+
+/** Link `i`'s id `member` as hex of any length; absent → '', unreadable → '' with a warning. */
+function linkIdHex(value: unknown, i: number, member: string, ctx: RecordContext): string {
+  const hex = plainHexId(value);
+  if (hex !== undefined) return hex;
+  const id = normalizeId(value);
+  if (id.kind === 'invalid')
+    ctx.warn('GENEVA_WARN_INVALID_ID', `links[${i}].${member} written empty: ${id.reason}`);
+  return id.kind === 'ok' ? id.hex : '';
 }

@@ -29,9 +29,15 @@ export function normalizeAnyValue(value: unknown, what: string, depth = 0): Norm
     return { t: 'string', v };
   }
   v = o['intValue'] ?? o['int_value'];
-  if (v !== undefined && v !== null) return { t: 'int', v: toInt64(v, `${what}.intValue`) };
+  if (v !== undefined && v !== null) {
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return { t: 'int', v };
+    return { t: 'int', v: toInt64(v, `${what}.intValue`) };
+  }
   v = o['doubleValue'] ?? o['double_value'];
-  if (v !== undefined && v !== null) return { t: 'double', v: toDouble(v, `${what}.doubleValue`) };
+  if (v !== undefined && v !== null) {
+    if (typeof v === 'number') return { t: 'double', v };
+    return { t: 'double', v: toDouble(v, `${what}.doubleValue`) };
+  }
   v = o['boolValue'] ?? o['bool_value'];
   if (v !== undefined && v !== null) {
     if (typeof v !== 'boolean') throw new ModelError(`${what}.boolValue is not a boolean`);
@@ -41,24 +47,29 @@ export function normalizeAnyValue(value: unknown, what: string, depth = 0): Norm
   if (v !== undefined && v !== null) {
     const values = (v as { values?: unknown }).values ?? [];
     if (!Array.isArray(values)) throw new ModelError(`${what}.arrayValue.values is not an array`);
-    return {
-      t: 'array',
-      v: values.map((x, i) => normalizeAnyValue(x, `${what}.arrayValue.values[${i}]`, depth + 1)),
-    };
+    const items = new Array<NormValue>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      items[i] = nested(values[i], depth, what, '.arrayValue.values', i, '');
+    }
+    return { t: 'array', v: items };
   }
   v = o['kvlistValue'] ?? o['kvlist_value'];
   if (v !== undefined && v !== null) {
     const values = (v as { values?: unknown }).values ?? [];
     if (!Array.isArray(values)) throw new ModelError(`${what}.kvlistValue.values is not an array`);
-    return {
-      t: 'kvlist',
-      v: values.map((kv, i) => {
-        const w = `${what}.kvlistValue.values[${i}]`;
-        const key = (kv as { key?: unknown } | null)?.key ?? '';
-        if (typeof key !== 'string') throw new ModelError(`${w}.key is not a string`);
-        return [key, normalizeAnyValue((kv as { value?: unknown }).value, `${w}.value`, depth + 1)] as const;
-      }),
-    };
+    const entries = new Array<readonly [string, NormValue]>(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const kv = values[i] as { key?: unknown; value?: unknown } | null;
+      const key = kv?.key ?? '';
+      if (typeof key !== 'string') {
+        throw new ModelError(`${what}.kvlistValue.values[${i}].key is not a string`);
+      }
+      entries[i] = [
+        key,
+        nested((kv as { value?: unknown }).value, depth, what, '.kvlistValue.values', i, '.value'),
+      ];
+    }
+    return { t: 'kvlist', v: entries };
   }
   v = o['bytesValue'] ?? o['bytes_value'];
   if (v !== undefined && v !== null) {
@@ -67,6 +78,26 @@ export function normalizeAnyValue(value: unknown, what: string, depth = 0): Norm
     throw new ModelError(`${what}.bytesValue is neither base64 text nor bytes`);
   }
   return EMPTY_VALUE;
+}
+
+/**
+ * Reads a nested value; its error path (`<what><list>[<i>]<member>`) is only built on failure, so
+ * the common case allocates no path strings.
+ */
+function nested(
+  value: unknown,
+  depth: number,
+  what: string,
+  list: string,
+  i: number,
+  member: string,
+): NormValue {
+  try {
+    return normalizeAnyValue(value, '', depth + 1);
+  } catch (err) {
+    if (err instanceof ModelError) throw new ModelError(`${what}${list}[${i}]${member}${err.message}`);
+    throw err;
+  }
 }
 
 /** A signed 64-bit integer from a number, decimal string, bigint or long bits. */

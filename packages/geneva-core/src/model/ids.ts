@@ -23,6 +23,15 @@ function hexKind(s: string): number {
   }
   return kind;
 }
+/**
+ * `value` itself when it is already a non-empty, even-length, lowercase hex string (what the OTel
+ * SDK hands over), else undefined: the caller then takes the general {@link normalizeId} path.
+ */
+export function plainHexId(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || (value.length & 1) !== 0) return undefined;
+  return hexKind(value) === LOWER_HEX ? value : undefined;
+}
+
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /** Any byte length; empty → absent. Unreadable strings → invalid. */

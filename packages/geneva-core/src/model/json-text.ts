@@ -25,10 +25,29 @@ export function valueToJson(v: NormValue): string {
     case 'bytes':
       return JSON.stringify(Buffer.from(v.v.buffer, v.v.byteOffset, v.v.length).toString('base64'));
     case 'array':
-      return `[${v.v.map(valueToJson).join(',')}]`;
+      return arrayToJson(v.v);
     case 'kvlist':
-      return `{${v.v.map(([k, x]) => `${JSON.stringify(k)}:${valueToJson(x)}`).join(',')}}`;
+      return kvlistToJson(v.v);
     case 'empty':
       return 'null';
   }
+}
+
+function arrayToJson(items: readonly NormValue[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    out += valueToJson(items[i] as NormValue);
+  }
+  return `${out}]`;
+}
+
+function kvlistToJson(entries: readonly (readonly [string, NormValue])[]): string {
+  let out = '{';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i] as readonly [string, NormValue];
+    if (i > 0) out += ',';
+    out += `${JSON.stringify(key)}:${valueToJson(value)}`;
+  }
+  return `${out}}`;
 }

@@ -1,7 +1,14 @@
 /** SDK spans → `ExportTraceServiceRequest` (grouped by resource, then scope), without serialising. */
 import type { SpanContext } from '@opentelemetry/api';
 import { hrTimeToNanosString, toKeyValues } from './attributes.js';
-import type { ExportTraceServiceRequest, ResourceSpans, ScopeSpans, Span } from './otlp-model.js';
+import type {
+  ExportTraceServiceRequest,
+  ResourceSpans,
+  ScopeSpans,
+  Span,
+  SpanEvent,
+  SpanLink,
+} from './otlp-model.js';
 import { scopeKey, toResource, toScope } from './resource.js';
 import type { ReadableSpanLike, SdkResource } from './sdk-types.js';
 
@@ -15,8 +22,25 @@ function spanFlags(traceFlags: number): number {
   return traceFlags & 0xff;
 }
 
-function linkContext(ctx: SpanContext) {
-  return { traceId: ctx.traceId, spanId: ctx.spanId, traceState: ctx.traceState?.serialize() };
+function linkToModel(link: ReadableSpanLike['links'][number]): SpanLink {
+  const ctx: SpanContext = link.context;
+  return {
+    attributes: toKeyValues(link.attributes),
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    traceState: ctx.traceState?.serialize(),
+    droppedAttributesCount: link.droppedAttributesCount || 0,
+    flags: spanFlags(ctx.traceFlags),
+  };
+}
+
+function eventToModel(event: ReadableSpanLike['events'][number]): SpanEvent {
+  return {
+    attributes: toKeyValues(event.attributes),
+    name: event.name,
+    timeUnixNano: hrTimeToNanosString(event.time),
+    droppedAttributesCount: event.droppedAttributesCount || 0,
+  };
 }
 
 /** Maps one SDK span to an OTLP span; the span kind is shifted by one (OTLP has UNSPECIFIED = 0). */
@@ -34,20 +58,10 @@ export function spanToModel(span: ReadableSpanLike): Span {
     endTimeUnixNano: hrTimeToNanosString(span.endTime),
     attributes: toKeyValues(span.attributes),
     droppedAttributesCount: span.droppedAttributesCount,
-    events: span.events.map((event) => ({
-      attributes: toKeyValues(event.attributes),
-      name: event.name,
-      timeUnixNano: hrTimeToNanosString(event.time),
-      droppedAttributesCount: event.droppedAttributesCount || 0,
-    })),
+    events: span.events.map(eventToModel),
     droppedEventsCount: span.droppedEventsCount,
     status: { code: span.status.code, message: span.status.message },
-    links: span.links.map((link) => ({
-      attributes: toKeyValues(link.attributes),
-      ...linkContext(link.context),
-      droppedAttributesCount: link.droppedAttributesCount || 0,
-      flags: spanFlags(link.context.traceFlags),
-    })),
+    links: span.links.map(linkToModel),
     droppedLinksCount: span.droppedLinksCount,
     flags: spanFlags(ctx.traceFlags),
   };

@@ -26,6 +26,15 @@ describe('AnyValue', () => {
     expect(() =>
       normalizeAnyValue({ arrayValue: { values: [{ boolValue: 'yes' }] } }, 'attributes[2].value'),
     ).toThrow('attributes[2].value.arrayValue.values[0].boolValue is not a boolean');
+    const deep = {
+      kvlistValue: { values: [{ key: 'k', value: { arrayValue: { values: [{}, { intValue: 1.5 }] } } }] },
+    };
+    expect(() => normalizeAnyValue(deep, 'body')).toThrow(
+      'body.kvlistValue.values[0].value.arrayValue.values[1].intValue is not an integer: 1.5',
+    );
+    expect(() => normalizeAnyValue({ kvlistValue: { values: [{ key: 7 }] } }, 'body')).toThrow(
+      'body.kvlistValue.values[0].key is not a string',
+    );
   });
 
   it('reads enum names', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeFixedId, normalizeId } from '../../../src/model/ids.js';
+import { normalizeFixedId, normalizeId, plainHexId } from '../../../src/model/ids.js';
 
 describe('ids', () => {
   it('reads hex (any case), base64, base64url and bytes to lowercase hex', () => {
@@ -21,5 +21,14 @@ describe('ids', () => {
   it('checks the length of fixed ids', () => {
     expect(normalizeFixedId('0102', 8)).toEqual({ kind: 'invalid', reason: '2 bytes, expected 8' });
     expect(normalizeFixedId('0000000000000000', 8)).toEqual({ kind: 'ok', hex: '0000000000000000' });
+  });
+
+  it('passes plain lowercase hex through and leaves everything else to normalizeId', () => {
+    expect(plainHexId('0a1b')).toBe('0a1b');
+    expect(plainHexId('0A1B')).toBeUndefined();
+    expect(plainHexId('0a1')).toBeUndefined();
+    expect(plainHexId('')).toBeUndefined();
+    expect(plainHexId('zz')).toBeUndefined();
+    expect(plainHexId(new Uint8Array([1]))).toBeUndefined();
   });
 });
