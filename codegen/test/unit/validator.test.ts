@@ -193,6 +193,20 @@ describe('generated validator: decoding errors (mapstructure texts)', () => {
     ]);
   });
 
+  it('never echoes the value of a secret (writeOnly) property in a type error', () => {
+    const messages = [
+      ...errorsOf({ ...valid(), cert_password: ['Hunter2-secret'] }),
+      ...errorsOf({ ...valid(), cert_password: { p: 'Hunter2-secret' } }),
+      ...errorsOf({ ...valid(), cert_password: 12345678 }),
+    ];
+    expect(messages).toEqual([
+      "'cert_password' expected type 'string', got unconvertible type '[]interface {}', value: '[REDACTED]'",
+      "'cert_password' expected type 'string', got unconvertible type 'map[string]interface {}', value: '[REDACTED]'",
+      "'cert_password' expected type 'string', got unconvertible type 'int', value: '[REDACTED]'",
+    ]);
+    expect(messages.join('\n')).not.toMatch(/Hunter2|12345678/);
+  });
+
   it('rejects wrong types', () => {
     expect(errorsOf({ ...valid(), endpoint: 5 })).toEqual([
       "'endpoint' expected type 'string', got unconvertible type 'int', value: '5'",

@@ -4,6 +4,7 @@ import { diag } from '@opentelemetry/api';
 import { parse } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { type Env, substituteEnv } from './env-substitution.js';
+import { yamlErrorText } from './yaml-error.js';
 
 const log = diag.createComponentLogger({ namespace: 'builder-manifest/load-config' });
 
@@ -47,7 +48,7 @@ export function loadCollectorConfig(source: ConfigSource): { doc: unknown; sourc
       doc = parse(source.configYaml);
     } catch (err) {
       throw new ConfigError(
-        [{ code: 'GENEVA_CONFIG_ERR_YAML', path: '(yaml)', message: (err as Error).message }],
+        [{ code: 'GENEVA_CONFIG_ERR_YAML', path: '(yaml)', message: yamlErrorText(err) }],
         name,
       );
     }

@@ -4,6 +4,7 @@ import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { ConfigError } from '../errors.js';
 import type { ComponentsManifest } from '../manifest/manifest-types.js';
 import type { Env } from './env-substitution.js';
+import { dropSummaryLines, installDefaultDiagLogger, pendingRecords, timeoutMessage } from './exit-report.js';
 import { loadInstrumentations, parseInstrumentationList, registerEsmLoaderHook } from './instrumentations.js';
 import { setGenevaPipelines } from './pipelines-registry.js';
 import { type HookableProcess, installShutdownHooks } from './shutdown-hooks.js';
@@ -17,7 +18,10 @@ export const REGISTER_ENV = {
   manifest: 'OTEL_GENEVA_MANIFEST',
   /** `exit` (default): print the error and exit 1. `continue`: print it and run the app without export. */
   onConfigError: 'OTEL_GENEVA_ON_CONFIG_ERROR',
-  /** Longest flush on exit, in ms (default 5000). */
+  /**
+   * Longest wait for the exit flush, in ms (default 5000). On a signal the process then exits (what is
+   * still pending is lost); on a natural end, deliveries still in flight keep it up until they finish.
+   */
   shutdownTimeoutMs: 'OTEL_GENEVA_SHUTDOWN_TIMEOUT_MS',
   /**
    * Comma-separated instrumentations to enable, e.g. `http,undici`: each loads
@@ -38,6 +42,8 @@ export interface RegisterOptions {
   loadInstrumentations?: (names: readonly string[]) => Promise<Instrumentation[]>;
   /** Registers the ESM loader hook when instrumentations are enabled (default: {@link registerEsmLoaderHook}). */
   registerEsmLoaderHook?: () => void;
+  /** Install a warn-level console diag logger unless `OTEL_LOG_LEVEL` is set (default true). */
+  installDiagLogger?: boolean;
 }
 
 const PREFIX = 'geneva-otel:';
@@ -95,6 +101,8 @@ export async function registerFromEnv(options: RegisterOptions): Promise<Pipelin
     );
   }
   let handle: PipelinesHandle;
+  // Before the SDK starts, so export failures and drops (with their reasons) reach stderr by default.
+  if (options.installDiagLogger !== false) installDefaultDiagLogger(env);
   try {
     const manifestPath = env[REGISTER_ENV.manifest];
     const manifest = manifestPath
@@ -121,6 +129,11 @@ export async function registerFromEnv(options: RegisterOptions): Promise<Pipelin
   installShutdownHooks(proc, () => handle.shutdown(), {
     timeoutMs,
     report: (message) => stderr(`${PREFIX} ${message}`),
+    timeoutMessage: (via) => timeoutMessage(timeoutMs, via, pendingRecords(handle)),
+  });
+  // Nothing lost silently: at exit, one line per exporter that dropped records, with the reasons.
+  proc.once('exit', () => {
+    for (const line of dropSummaryLines(handle)) stderr(`${PREFIX} ${line}`);
   });
   return handle;
 }

@@ -1,7 +1,7 @@
 /** The part of `process` the hooks use (injectable for tests). */
 export interface HookableProcess {
   pid: number;
-  once(event: 'beforeExit', listener: () => void): unknown;
+  once(event: 'beforeExit' | 'exit', listener: () => void): unknown;
   on(event: NodeJS.Signals, listener: () => void): unknown;
   removeListener(event: NodeJS.Signals, listener: () => void): unknown;
   listenerCount(event: NodeJS.Signals): number;
@@ -14,6 +14,8 @@ export interface ShutdownHookOptions {
   timeoutMs: number;
   /** Where to report a flush that failed or timed out. */
   report(message: string): void;
+  /** The message for a flush that timed out (default: `flush did not finish within N ms; …`). */
+  timeoutMessage?: (via: 'signal' | 'beforeExit') => string;
   signals?: readonly NodeJS.Signals[];
 }
 
@@ -29,10 +31,13 @@ export function installShutdownHooks(
   options: ShutdownHookOptions,
 ): () => void {
   let flushing: Promise<void> | undefined;
-  const flush = (): Promise<void> => {
+  const flush = (via: 'signal' | 'beforeExit'): Promise<void> => {
     flushing ??= new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
-        options.report(`flush did not finish within ${options.timeoutMs} ms; exiting without it`);
+        options.report(
+          options.timeoutMessage?.(via) ??
+            `flush did not finish within ${options.timeoutMs} ms; exiting without it`,
+        );
         resolve();
       }, options.timeoutMs);
       timer.unref();
@@ -54,7 +59,7 @@ export function installShutdownHooks(
   const handlers = new Map<NodeJS.Signals, () => void>();
   for (const signal of signals) {
     const handler = (): void => {
-      void flush().then(() => {
+      void flush('signal').then(() => {
         proc.removeListener(signal, handler);
         if (proc.listenerCount(signal) === 0) proc.kill(proc.pid, signal);
       });
@@ -62,7 +67,7 @@ export function installShutdownHooks(
     handlers.set(signal, handler);
     proc.on(signal, handler);
   }
-  proc.once('beforeExit', () => void flush());
+  proc.once('beforeExit', () => void flush('beforeExit'));
   return () => {
     for (const [signal, handler] of handlers) proc.removeListener(signal, handler);
   };

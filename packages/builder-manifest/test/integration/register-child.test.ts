@@ -95,6 +95,14 @@ beforeAll(async () => {
   project.write('http-app.mjs', HTTP_APP);
   project.write('otel.yaml', CONFIG);
   project.write(
+    'drop.yaml',
+    `exporters:\n  memory: { label: lossy, drop: permanent_error }\nservice:\n  pipelines:\n    logs: { exporters: [memory] }\n    traces: { exporters: [memory] }\n`,
+  );
+  project.write(
+    'slow.yaml',
+    `exporters:\n  memory: { label: slow, output: "\${env:OUT}", hold_ms: 1500 }\nservice:\n  pipelines:\n    logs: { exporters: [memory] }\n`,
+  );
+  project.write(
     'bad.yaml',
     'exporters: { memory: { colour: red } }\nservice: { pipelines: { metrics: { exporters: [memory] } } }\n',
   );
@@ -228,6 +236,52 @@ describe('node --import …/register', () => {
     expect(result.stderr).toContain(
       "'undici-not-real': @opentelemetry/instrumentation-undici-not-real is not installed (npm install @opentelemetry/instrumentation-undici-not-real)",
     );
+  });
+
+  it('drops are visible by default (warn diag logger) and summed up per exporter at exit', async () => {
+    const result = await runApp({ OTEL_GENEVA_CONFIG: join(project.dir, 'drop.yaml') });
+    expect(result).toMatchObject({ code: 0, stdout: 'app ran\n' });
+    expect(result.stderr).toContain('memory: dropped 1 record(s): permanent_error'); // the diag warn line
+    expect(result.stderr).toContain(
+      'geneva-otel: exporter memory (logs): 1 record(s) NOT delivered: permanent_error=1',
+    );
+    expect(result.stderr).toContain(
+      'geneva-otel: exporter memory (traces): 1 record(s) NOT delivered: permanent_error=1',
+    );
+    // OTEL_LOG_LEVEL=none silences diag; the exit summary still tells
+    const quiet = await runApp({
+      OTEL_GENEVA_CONFIG: join(project.dir, 'drop.yaml'),
+      OTEL_LOG_LEVEL: 'none',
+    });
+    expect(quiet.stderr).not.toContain('memory: dropped');
+    expect(quiet.stderr).toContain('geneva-otel: exporter memory (logs): 1 record(s) NOT delivered');
+  });
+
+  it('a flush outliving OTEL_GENEVA_SHUTDOWN_TIMEOUT_MS says the record is still being delivered, and it is', async () => {
+    const out = join(project.dir, 'slow.jsonl');
+    const result = await runApp({
+      OTEL_GENEVA_CONFIG: join(project.dir, 'slow.yaml'),
+      OUT: out,
+      OTEL_GENEVA_SHUTDOWN_TIMEOUT_MS: '200',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'geneva-otel: flush did not finish within 200 ms; still delivering 1 record(s) in the background',
+    );
+    expect(result.stderr).not.toContain('NOT delivered');
+    expect(rows(out)).toEqual(['logs slow hello from app']); // delivered after the message: it was true
+  });
+
+  it('a YAML syntax error on a password line gives line and column, never the line itself', async () => {
+    const file = project.write(
+      'yaml-secret.yaml',
+      'exporters:\n  memory:\n    label: x\n    cert_password: "Hunter2-secret\n      x: [\n',
+    );
+    const result = await runApp({ OTEL_GENEVA_CONFIG: file });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/at line \d+, column \d+/);
+    expect(result.stderr).not.toContain('Hunter2');
+    expect(result.stdout).not.toContain('Hunter2');
   });
 
   it('a bad config stops the app with every problem listed; continue mode runs it without export', async () => {

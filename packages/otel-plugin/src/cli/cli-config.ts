@@ -2,8 +2,10 @@
 // `azuregigwarm/<name>` instance), a wrapper `{ azuregigwarm: {...} }`, or a bare exporter block.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { yamlErrorText } from '../config/yaml-error.js';
 import { loadAzureGigWarmConfig, type ResolvedAzureGigWarmConfig } from '../index.js';
 import { CliInputError } from './cli-errors.js';
+import { findPlaceholders } from './cli-validate.js';
 
 /** The exporter block as written (before `${env:}` expansion) and its resolved form. */
 export interface CliConfig {
@@ -32,14 +34,17 @@ export async function loadCliConfig(
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: not valid YAML: ${errorText(err)}`);
+    throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: not valid YAML: ${yamlErrorText(err)}`);
   }
   const { block, source } = extractBlock(doc, path);
   try {
     return { block, source, resolved: loadAzureGigWarmConfig(block, env) };
   } catch (err) {
     const hint = emptyEnvHint(block, env);
-    throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: ${source}: ${errorText(err)}${hint}`, {
+    // Example placeholders left in (e.g. `https://<gcs-endpoint>…`) are usually the real cause: list them.
+    const placeholders = findPlaceholders(block);
+    const more = placeholders.length > 0 ? `\n  ${placeholders.join('\n  ')}` : '';
+    throw new CliInputError('GENEVA_ERR_CLI_CONFIG', `${path}: ${source}: ${errorText(err)}${hint}${more}`, {
       cause: err,
     });
   }

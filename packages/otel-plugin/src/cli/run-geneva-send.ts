@@ -1,6 +1,7 @@
 // geneva-send as a function: argv in, exit code out, output through injected streams (testable
 // in-process; the bin entry only wires process.argv, stdout, stderr and exitCode).
 
+import { displayUrl } from '../config/safe-url.js';
 import { type CliArgs, parseCliArgs, USAGE } from './cli-args.js';
 import { loadCliConfig } from './cli-config.js';
 import {
@@ -35,7 +36,7 @@ export async function runGenevaSend(argv: readonly string[], io: GenevaSendIo): 
     const config = await loadCliConfig(args.config!, io.env);
     const r = config.resolved;
     const target = {
-      endpoint: r.endpoint,
+      endpoint: displayUrl(r.endpoint),
       environment: r.environment,
       account: r.account,
       namespace: r.namespace,
@@ -50,7 +51,7 @@ export async function runGenevaSend(argv: readonly string[], io: GenevaSendIo): 
           `${head}: the config is valid but cannot be used yet:\n  ${problems.join('\n  ')}`,
         );
       }
-      const text = `${args.config}: ${config.source} is valid (${r.authMethod} auth, ${r.endpoint}, namespace ${r.namespace})`;
+      const text = `${args.config}: ${config.source} is valid (${r.authMethod} auth, ${displayUrl(r.endpoint)}, namespace ${r.namespace})`;
       io.stdout(
         args.json ? JSON.stringify({ ok: true, config: args.config, source: config.source, target }) : text,
       );

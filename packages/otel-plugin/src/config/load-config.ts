@@ -6,6 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { GenevaAuth } from '../internal/core.js';
+import { clientConfigProblem } from './client-checks.js';
 import { DEFAULT_MSI_RESOURCE } from './default-config.js';
 import { type Env, substituteEnv } from './env-substitution.js';
 import type { AzureGigWarmConfigResolved, BatchRetryConfigResolved } from './generated/azuregigwarm.types.js';
@@ -15,6 +16,7 @@ import type {
   ResolvedAzureGigWarmConfig,
   ResolvedBatchRetryConfig,
 } from './resolved-config.js';
+import { yamlErrorText } from './yaml-error.js';
 
 /** Thrown for any invalid config; `message` is `invalid azuregigwarm config: <Go message>`. */
 export class AzureGigWarmConfigError extends Error {
@@ -31,8 +33,16 @@ const AUTH_NAMES: readonly AuthMethodName[] = ['msi', 'certificate', 'workload_i
 /** Largest timer delay Node accepts; stands for "no timeout" (`timeout: 0`). */
 const NO_TIMEOUT_MS = 2_147_483_647;
 
+function parseText(text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (err) {
+    throw new AzureGigWarmConfigError(`not valid YAML: ${yamlErrorText(err)}`);
+  }
+}
+
 function unwrap(raw: unknown): Obj {
-  const value = typeof raw === 'string' ? parseYaml(raw) : raw;
+  const value = typeof raw === 'string' ? parseText(raw) : raw;
   if (value == null) return {};
   if (!isObj(value))
     throw new AzureGigWarmConfigError(
@@ -125,7 +135,7 @@ export function loadAzureGigWarmConfig(raw: unknown, env: Env = process.env): Re
   const q = c.sending_queue;
   const r = c.retry_on_failure;
   const timeoutMs = parseGoDuration(c.timeout);
-  return {
+  const resolved: ResolvedAzureGigWarmConfig = {
     endpoint: c.endpoint,
     environment: c.environment,
     account: c.account,
@@ -156,4 +166,8 @@ export function loadAzureGigWarmConfig(raw: unknown, env: Env = process.env): Re
     },
     batchRetry: batchRetry(c.batch_retry),
   };
+  // geneva-core's client checks, so a config the client would reject fails here, before start.
+  const problem = clientConfigProblem(resolved);
+  if (problem) throw new AzureGigWarmConfigError(problem);
+  return resolved;
 }

@@ -17,6 +17,7 @@ export {
   type RejectedRecord,
   RetryableError,
   RetryStoppedError,
+  resolveClientConfig,
   retryAfterMs,
   retryWithBackoff,
   type UploadableBatch,

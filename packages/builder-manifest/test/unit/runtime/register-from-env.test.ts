@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are collector ${env:NAME} references, not templates
 import { EventEmitter } from 'node:events';
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, diag, propagation, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getGenevaPipelines, setGenevaPipelines } from '../../../src/runtime/pipelines-registry.js';
@@ -21,6 +21,7 @@ afterEach(() => {
   logs.disable();
   context.disable();
   propagation.disable();
+  diag.disable();
 });
 
 async function run(env: Record<string, string>, extra: Partial<RegisterOptions> = {}) {

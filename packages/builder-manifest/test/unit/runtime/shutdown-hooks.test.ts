@@ -48,6 +48,20 @@ describe('installShutdownHooks', () => {
     expect(kills).toEqual([]);
   });
 
+  it('reports the timeout with the given message, saying how the flush was triggered', async () => {
+    vi.useFakeTimers();
+    const { proc } = fakeProcess();
+    const reports: string[] = [];
+    installShutdownHooks(proc, () => new Promise<void>(() => {}), {
+      timeoutMs: 300,
+      report: (m) => reports.push(m),
+      timeoutMessage: (via) => `timed out via ${via}`,
+    });
+    proc.emit('beforeExit');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reports).toEqual(['timed out via beforeExit']);
+  });
+
   it('gives up after the timeout and reports failures', async () => {
     vi.useFakeTimers();
     const { proc, kills } = fakeProcess();

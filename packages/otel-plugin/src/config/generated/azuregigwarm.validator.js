@@ -118,14 +118,16 @@ function decodeIssues(errors, schema, data) {
     }
     const node = schemaAt(schema, keys) ?? {};
     const name = keys.join('.');
-    const value = valueAt(data, keys);
+    // Secrets (writeOnly / configopaque.String) never have their value echoed in a message.
+    const secret = node.writeOnly === true || node['x-redact'] === true;
+    const value = secret ? '[REDACTED]' : valueAt(data, keys);
     const goType = node['x-go-type'] ?? node.type;
     let msg;
     if (node['x-geneva-message']) msg = goSprintf(node['x-geneva-message'], [value]);
     else if (keys.length === 0 && e.keyword === 'type')
       msg = `'' expected a map, got '${goTypeOfValue(value)}'`;
     else if (e.keyword === 'type')
-      msg = `'${name}' expected type '${goType}', got unconvertible type '${goTypeOfValue(value)}', value: '${show(value)}'`;
+      msg = `'${name}' expected type '${goType}', got unconvertible type '${goTypeOfValue(valueAt(data, keys))}', value: '${secret ? value : show(value)}'`;
     else if (e.keyword === 'pattern' && node['x-go-type'] === 'time.Duration')
       msg = `error decoding '${name}': time: invalid duration ${goQuote(String(value))}`;
     else if (e.keyword === 'enum' && node['x-go-text-error'])

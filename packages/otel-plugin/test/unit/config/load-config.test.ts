@@ -228,3 +228,23 @@ describe('loadAzureGigWarmConfig', () => {
     expect(msg).not.toContain('hunter2');
   });
 });
+
+describe('loadAzureGigWarmConfig runs the client checks before anything starts', () => {
+  it.each([
+    ['gcs.monitoring.core.windows.net', 'must be an absolute https:// (or http://) URL'],
+    ['ftp://gcs.example/x', '(scheme ftp)'],
+    ['http://user:pw-S3cret@gcs.example/?sig=TOKEN-S3cret', 'must not contain credentials'],
+    ['https://gcs.example/?sig=TOKEN-S3cret#frag', 'must not contain a query or fragment'],
+  ])('%s is a config error naming endpoint, never echoing credentials or query', (endpoint, reason) => {
+    const message = errorOf({ ...minimal, endpoint });
+    expect(message).toMatch(/^invalid azuregigwarm config: endpoint: /);
+    expect(message).toContain(reason);
+    expect(message).not.toMatch(/S3cret|user:pw|sig=|#frag/);
+  });
+
+  it('reports the YAML error position and reason without the code frame quoting the password', () => {
+    const message = errorOf(`account: a\ncert_password: "Hunter2-secret\n  x: [`);
+    expect(message).toMatch(/^invalid azuregigwarm config: not valid YAML: .* at line 3, column \d+$/);
+    expect(message).not.toContain('Hunter2');
+  });
+});
