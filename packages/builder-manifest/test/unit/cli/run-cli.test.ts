@@ -62,7 +62,9 @@ describe('geneva-manifest CLI', () => {
     );
     expect((await cli(['generate', '--bogus'], project.dir)).code).toBe(2);
     expect((await cli(['add'], project.dir)).code).toBe(2);
-    expect((await cli(['frobnicate'], project.dir)).err[0]).toMatch(/^geneva-manifest: unknown command 'frobnicate'/);
+    expect((await cli(['frobnicate'], project.dir)).err[0]).toMatch(
+      /^geneva-manifest: unknown command 'frobnicate'/,
+    );
     const help = await cli(['--help'], project.dir);
     expect(help.code).toBe(0);
     expect(help.out.join('\n')).toMatch(/^usage:/);
