@@ -4,17 +4,14 @@ import { asString, ModelError, type Rec } from '../model/model-error.js';
 import { isZeroTime, toUnixTime, type UnixTime } from '../model/time.js';
 import { writeAttributes } from './attributes.js';
 import { BondType, type FieldDef } from './bond-types.js';
-import { writeIdColumn } from './id-columns.js';
 import type { EncodedRow, RecordContext } from './record-context.js';
 import { formatRowTimestamp } from './timestamps.js';
+import { M_NEXT, pushTraceContextFields, writeTraceContext } from './trace-context-columns.js';
 
 export const LOG_STRUCT = 'OtlpLogRecord';
 export const LOG_QUALIFIED = 'telemetry.OtlpLogRecord';
 
-const M_TRACE_ID = 1;
-const M_SPAN_ID = 2;
-const M_FLAGS = 4;
-const M_NAME = 8;
+const M_NAME = M_NEXT;
 const M_SEVERITY_TEXT = 16;
 const M_BODY = 32;
 
@@ -57,9 +54,7 @@ const HEAD: FieldDef[] = [
 /** The column list of a log row: built-ins selected by `mask`, then the attribute columns. */
 export function logFields(mask: number, names: readonly string[], types: readonly number[]): FieldDef[] {
   const f = HEAD.slice();
-  if (mask & M_TRACE_ID) f.push(S('env_dt_traceId'));
-  if (mask & M_SPAN_ID) f.push(S('env_dt_spanId'));
-  if (mask & M_FLAGS) f.push({ name: 'env_dt_traceFlags', type: BondType.UINT32 });
+  pushTraceContextFields(f, mask);
   if (mask & M_NAME) f.push(S('name'));
   f.push({ name: 'SeverityNumber', type: BondType.INT32 });
   if (mask & M_SEVERITY_TEXT) f.push(S('SeverityText'));
@@ -104,13 +99,7 @@ export function writeLogRow(rec: object, header: LogHeader, ctx: RecordContext):
   w.utf8String(ts);
   w.utf8String(ts);
   w.bytes(ctx.tail);
-  let mask = 0;
-  if (writeIdColumn(w, (rec as Rec).traceId ?? (rec as Rec).trace_id, 16, 'traceId', ctx)) mask |= M_TRACE_ID;
-  if (writeIdColumn(w, (rec as Rec).spanId ?? (rec as Rec).span_id, 8, 'spanId', ctx)) mask |= M_SPAN_ID;
-  if (flags !== 0) {
-    mask |= M_FLAGS;
-    w.u32(flags);
-  }
+  let mask = writeTraceContext(w, rec as Rec, flags, ctx);
   if (header.eventName !== '') {
     mask |= M_NAME;
     w.utf8String(header.eventName);

@@ -7,16 +7,14 @@ import { BondType, type FieldDef } from './bond-types.js';
 import { writeIdColumn } from './id-columns.js';
 import type { EncodedRow, RecordContext } from './record-context.js';
 import { formatRowTimestamp } from './timestamps.js';
+import { M_NEXT, pushTraceContextFields, writeTraceContext } from './trace-context-columns.js';
 
 export const SPAN_STRUCT = 'OtlpSpanRecord';
 export const SPAN_QUALIFIED = 'telemetry.OtlpSpanRecord';
 /** Level of every span event entry. */
 export const SPAN_LEVEL = 5;
 
-const M_TRACE_ID = 1;
-const M_SPAN_ID = 2;
-const M_FLAGS = 4;
-const M_NAME = 8;
+const M_NAME = M_NEXT;
 const M_TRACE_STATE = 16;
 const M_PARENT_ID = 32;
 const M_LINKS = 64;
@@ -76,9 +74,7 @@ const HEAD: FieldDef[] = [
 /** The column list of a span row: built-ins selected by `mask`, then the attribute columns. */
 export function spanFields(mask: number, names: readonly string[], types: readonly number[]): FieldDef[] {
   const f = HEAD.slice();
-  if (mask & M_TRACE_ID) f.push(S('env_dt_traceId'));
-  if (mask & M_SPAN_ID) f.push(S('env_dt_spanId'));
-  if (mask & M_FLAGS) f.push({ name: 'env_dt_traceFlags', type: BondType.UINT32 });
+  pushTraceContextFields(f, mask);
   if (mask & M_NAME) f.push(S('name'));
   if (mask & M_TRACE_STATE) f.push(S('traceState'));
   if (mask & M_PARENT_ID) f.push(S('parentId'));
@@ -126,14 +122,7 @@ export function writeSpanRow(span: object, times: SpanTimes, ctx: RecordContext)
   w.i32(kind);
   w.utf8String(ts);
   w.bool(code !== 2);
-  let mask = 0;
-  if (writeIdColumn(w, (span as Rec).traceId ?? (span as Rec).trace_id, 16, 'traceId', ctx))
-    mask |= M_TRACE_ID;
-  if (writeIdColumn(w, (span as Rec).spanId ?? (span as Rec).span_id, 8, 'spanId', ctx)) mask |= M_SPAN_ID;
-  if (flags !== 0) {
-    mask |= M_FLAGS;
-    w.u32(flags);
-  }
+  let mask = writeTraceContext(w, span as Rec, flags, ctx);
   if (name !== '') {
     mask |= M_NAME;
     w.utf8String(name);
